@@ -1,0 +1,89 @@
+//! The `Backend` trait: what a dispatch mode supplies (the op header encoding and the loop that
+//! runs handlers), and the registry of modes compiled into this build.
+
+use crate::exec::Exec;
+use core::fmt;
+use core::str::FromStr;
+use wasmloom_frontend::isa::encoding::Encoding;
+
+/// A dispatch technique.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Dispatch {
+    /// Code holds handler addresses; each handler tail-calls the next.
+    DirectThreaded,
+    /// Code holds `u16` opcodes; each handler tail-calls `TABLE[opcode]`.
+    IndirectThreaded,
+    /// Code holds handler addresses; a loop calls each handler, which returns.
+    LoopCall,
+    /// Code holds `u16` opcodes; one loop matches on them with handlers inlined.
+    LoopMatch,
+}
+
+impl Dispatch {
+    /// All four modes, fastest first (the order the default is chosen in).
+    pub const ALL: [Dispatch; 4] = [
+        Dispatch::DirectThreaded,
+        Dispatch::IndirectThreaded,
+        Dispatch::LoopMatch,
+        Dispatch::LoopCall,
+    ];
+
+    /// The name used by the CLI and `Config`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dispatch::DirectThreaded => "direct-threaded",
+            Dispatch::IndirectThreaded => "indirect-threaded",
+            Dispatch::LoopCall => "loop-call",
+            Dispatch::LoopMatch => "loop-match",
+        }
+    }
+
+    /// The modes compiled into this build, fastest first.
+    pub fn compiled() -> Vec<Dispatch> {
+        Self::ALL.into_iter().filter(|d| backend(*d).is_some()).collect()
+    }
+
+    /// The fastest mode compiled in.
+    pub fn default_compiled() -> Dispatch {
+        Self::compiled()[0]
+    }
+}
+
+impl fmt::Display for Dispatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Dispatch {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL.into_iter().find(|d| d.name() == s).ok_or_else(|| {
+            let names: Vec<_> = Self::ALL.iter().map(|d| d.name()).collect();
+            format!("unknown dispatch mode `{s}` (expected one of: {})", names.join(", "))
+        })
+    }
+}
+
+/// A dispatch mode: the op header it encodes, and the loop that runs handlers.
+pub trait Backend: Send + Sync {
+    /// Which mode this is.
+    fn dispatch(&self) -> Dispatch;
+    /// How this mode encodes op headers.
+    fn encoding(&self) -> &dyn Encoding;
+    /// Runs `exec` until it stops; the reason is left in `exec.stop`.
+    ///
+    /// # Safety
+    /// `exec` must be prepared by `Exec::enter` (or stopped at a host call and given its
+    /// results), its store valid, and all code in it produced with this backend's encoding.
+    unsafe fn run(&self, exec: *mut Exec);
+}
+
+/// The backend for `mode`, if it is compiled in.
+pub fn backend(mode: Dispatch) -> Option<&'static dyn Backend> {
+    match mode {
+        #[cfg(feature = "loop-match")]
+        Dispatch::LoopMatch => Some(&crate::dispatch::loop_match::LoopMatch),
+        _ => None,
+    }
+}

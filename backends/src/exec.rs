@@ -1,0 +1,117 @@
+//! The machine state of one execution: the value stack, the call frames, and why it stopped.
+//! Calls from Wasm to Wasm push a [`Frame`] here instead of recursing on the native stack.
+
+use crate::store::{FuncEntity, InstanceData, StoreCore};
+use crate::trap::TrapCode;
+
+/// Default limit on nested Wasm calls.
+pub const DEFAULT_MAX_CALL_DEPTH: usize = 16_384;
+/// Default value-stack size in slots (8 bytes each). The memory is committed lazily.
+pub const DEFAULT_STACK_SLOTS: usize = 1 << 20;
+
+/// A suspended caller.
+#[derive(Debug, Clone, Copy)]
+pub struct Frame {
+    /// Where the caller continues.
+    pub ret_ip: *const u8,
+    /// The caller's frame base.
+    pub fp: *mut u64,
+    /// The caller's instance.
+    pub inst: *mut InstanceData,
+}
+
+/// Why execution stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The entry function returned; results are in the first slots of the stack.
+    Return,
+    /// A trap.
+    Trap(TrapCode),
+    /// A call to host function `func` (a store index): arguments are at `base`, and results go
+    /// back there before [`Exec`] resumes.
+    HostCall {
+        /// Store function index.
+        func: u32,
+        /// Where arguments and results live.
+        base: *mut u64,
+    },
+}
+
+/// One execution: owns its value stack; borrows the store through a raw pointer while running.
+#[derive(Debug)]
+pub struct Exec {
+    stack: Box<[u64]>,
+    /// Suspended callers.
+    pub frames: Vec<Frame>,
+    /// Most frames allowed before the trap "call stack exhausted".
+    pub max_depth: usize,
+    /// The store being run against.
+    pub store: *mut StoreCore,
+    /// The instance of the running function.
+    pub inst: *mut InstanceData,
+    /// Saved instruction pointer, for resuming.
+    pub ip: *const u8,
+    /// Saved frame base, for resuming.
+    pub fp: *mut u64,
+    /// Why the last run stopped.
+    pub stop: Stop,
+}
+
+impl Exec {
+    /// A fresh execution with a value stack of `stack_slots` and a call-depth limit.
+    pub fn new(stack_slots: usize, max_depth: usize) -> Self {
+        Self {
+            stack: vec![0u64; stack_slots.max(16)].into_boxed_slice(),
+            frames: Vec::new(),
+            max_depth,
+            store: core::ptr::null_mut(),
+            inst: core::ptr::null_mut(),
+            ip: core::ptr::null(),
+            fp: core::ptr::null_mut(),
+            stop: Stop::Return,
+        }
+    }
+
+    /// One past the last slot of the value stack.
+    pub fn stack_end(&self) -> *const u64 {
+        self.stack.as_ptr_range().end
+    }
+
+    /// Prepares a call of the Wasm function `func` (a store index) with `args` as raw slots.
+    /// Afterwards the backend's `run` executes it.
+    ///
+    /// # Safety
+    /// `store` must be valid for the whole execution, `func` must be a Wasm function of it, and
+    /// `args` must match its parameters.
+    pub unsafe fn enter(
+        &mut self,
+        store: *mut StoreCore,
+        func: u32,
+        args: &[u64],
+    ) -> Result<(), TrapCode> {
+        // SAFETY: the caller promises `store` is valid.
+        let entity = unsafe { (*store).funcs[func as usize] };
+        let FuncEntity::Wasm { inst, code, .. } = entity else {
+            panic!("Exec::enter needs a Wasm function");
+        };
+        // SAFETY: `code` is owned by the instance, which the store keeps alive.
+        let code = unsafe { &*code };
+        let frame = code.frame_size as usize;
+        if frame > self.stack.len() {
+            return Err(TrapCode::StackOverflow);
+        }
+        self.stack[..args.len()].copy_from_slice(args);
+        self.stack[args.len()..code.num_locals as usize].fill(0);
+        self.frames.clear();
+        self.store = store;
+        self.inst = inst;
+        self.fp = self.stack.as_mut_ptr();
+        self.ip = code.code.as_ptr();
+        Ok(())
+    }
+
+    /// The first `n` slots of the stack: the entry function's results after [`Stop::Return`].
+    pub fn results(&self, n: usize) -> &[u64] {
+        &self.stack[..n]
+    }
+}

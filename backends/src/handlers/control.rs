@@ -1,0 +1,145 @@
+//! Control handlers: branches, tables of branches, return, unreachable.
+
+use super::{Flow, Regs, Src, trap};
+use crate::exec::Stop;
+use crate::trap::TrapCode;
+use wasmloom_frontend::isa::{Offset, Targets};
+
+/// Jumps by the offset field that starts at the current `ip`.
+///
+/// # Safety
+/// The code at `ip` must hold an [`Offset`] to a valid op.
+#[inline(always)]
+unsafe fn jump(r: &mut Regs) {
+    // SAFETY: the translator wrote an offset here that lands on an op of the same function.
+    unsafe {
+        let at = r.ip;
+        let off: Offset = r.read();
+        r.ip = at.offset(off.0 as isize);
+    }
+}
+
+/// Skips the offset field at `ip`.
+#[inline(always)]
+fn skip_offset(r: &mut Regs) {
+    r.ip = r.ip.wrapping_add(4);
+}
+
+/// `unreachable`.
+///
+/// # Safety
+/// `exec` must be valid.
+#[inline(always)]
+pub unsafe fn unreachable(r: &mut Regs) -> Flow {
+    // SAFETY: `exec` is valid while handlers run.
+    unsafe { trap(r, TrapCode::Unreachable) }
+}
+
+/// Unconditional branch.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields.
+    unsafe { jump(r) };
+    Flow::Next
+}
+
+/// Branch if the i32 condition is not zero.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br_if<C: Src<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields.
+    unsafe {
+        if C::get(r) != 0 {
+            jump(r);
+        } else {
+            skip_offset(r);
+        }
+    }
+    Flow::Next
+}
+
+/// Branch if the i32 condition is zero.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br_if_not<C: Src<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields.
+    unsafe {
+        if C::get(r) == 0 {
+            jump(r);
+        } else {
+            skip_offset(r);
+        }
+    }
+    Flow::Next
+}
+
+/// Compare and branch: jump if `kernel(lhs, rhs)` is true.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br_cmp<T, L: Src<T>, R: Src<T>>(
+    r: &mut Regs,
+    kernel: fn(T, T) -> Result<i32, TrapCode>,
+) -> Flow {
+    // SAFETY: the caller promises the fields.
+    unsafe {
+        let (lhs, rhs) = (L::get(r), R::get(r));
+        if matches!(kernel(lhs, rhs), Ok(v) if v != 0) {
+            jump(r);
+        } else {
+            skip_offset(r);
+        }
+    }
+    Flow::Next
+}
+
+/// `br_table`: jump to the indexed target, or the default past the end.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br_table<K: Src<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the index is clamped to the table.
+    unsafe {
+        let index = K::get(r) as u32;
+        let Targets(count) = r.read();
+        r.ip = r.ip.add(4 * index.min(count) as usize);
+        jump(r);
+    }
+    Flow::Next
+}
+
+/// Return to the caller, or stop when the entry function returns.
+///
+/// # Safety
+/// `exec` must be valid.
+#[inline(always)]
+pub unsafe fn ret(r: &mut Regs) -> Flow {
+    // SAFETY: `exec` is valid while handlers run; frames hold valid caller state.
+    unsafe {
+        let exec = r.exec();
+        match exec.frames.pop() {
+            Some(frame) => {
+                r.ip = frame.ret_ip;
+                r.fp = frame.fp;
+                if frame.inst != exec.inst {
+                    exec.inst = frame.inst;
+                    r.reload_memory();
+                }
+                Flow::Next
+            }
+            None => {
+                exec.stop = Stop::Return;
+                Flow::Stop
+            }
+        }
+    }
+}

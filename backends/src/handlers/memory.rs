@@ -1,0 +1,185 @@
+//! Memory handlers: loads and stores on memory 0 through the registers, size, grow, bulk ops.
+
+use super::{Flow, Regs, Src, trap};
+use crate::store::MemoryEntity;
+use crate::trap::TrapCode;
+use crate::value::{MemValue, Value};
+use wasmloom_frontend::isa::Slot;
+
+/// The effective address of an access of `size` bytes, if it is inside memory 0.
+#[inline(always)]
+fn effective(r: &Regs, addr: i32, offset: u32, size: usize) -> Option<usize> {
+    let ea = u64::from(addr as u32) + u64::from(offset);
+    let end = ea + size as u64;
+    (end <= r.mem_len as u64).then_some(ea as usize)
+}
+
+/// `acc = convert(load at addr + offset)`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>>(r: &mut Regs, convert: fn(Mem) -> Out) -> Flow {
+    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    unsafe {
+        let addr = K::get(r);
+        let offset: u32 = r.read();
+        match effective(r, addr, offset, size_of::<Mem>()) {
+            Some(ea) => {
+                convert(Mem::load(r.mem.add(ea))).to_acc(r);
+                Flow::Next
+            }
+            None => trap(r, TrapCode::MemoryOutOfBounds),
+        }
+    }
+}
+
+/// `store at addr + offset = convert(value)`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn store<In, Mem: MemValue, KA: Src<i32>, KV: Src<In>>(
+    r: &mut Regs,
+    convert: fn(In) -> Mem,
+) -> Flow {
+    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    unsafe {
+        let addr = KA::get(r);
+        let offset: u32 = r.read();
+        let value = KV::get(r);
+        match effective(r, addr, offset, size_of::<Mem>()) {
+            Some(ea) => {
+                convert(value).store(r.mem.add(ea));
+                Flow::Next
+            }
+            None => trap(r, TrapCode::MemoryOutOfBounds),
+        }
+    }
+}
+
+/// Memory 0 of the current instance.
+///
+/// # Safety
+/// The execution and its instance must be valid, and the module must have a memory.
+#[inline(always)]
+unsafe fn memory0<'a>(r: &mut Regs) -> &'a mut MemoryEntity {
+    // SAFETY: the validator only admits memory ops in modules with a memory.
+    unsafe { &mut **(*r.exec().inst).memories.get_unchecked(0) }
+}
+
+/// `acc = memory.size`.
+///
+/// # Safety
+/// The module must have a memory.
+#[inline(always)]
+pub unsafe fn size(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises a memory.
+    let pages = unsafe { memory0(r) }.pages();
+    (pages as i32).to_acc(r);
+    Flow::Next
+}
+
+/// `acc = memory.grow(delta)`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the module must have a memory.
+#[inline(always)]
+pub unsafe fn grow<K: Src<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields and a memory.
+    unsafe {
+        let delta = K::get(r) as u32;
+        let old = memory0(r).grow(u64::from(delta));
+        r.reload_memory();
+        old.map_or(-1, |p| p as i32).to_acc(r);
+    }
+    Flow::Next
+}
+
+/// Reads three slots as unsigned 32-bit values.
+///
+/// # Safety
+/// The code at `ip` must hold three slot fields.
+#[inline(always)]
+unsafe fn three(r: &mut Regs) -> (usize, usize, usize) {
+    // SAFETY: the caller promises the fields; slots are inside the frame.
+    unsafe {
+        let a: Slot = r.read();
+        let b: Slot = r.read();
+        let c: Slot = r.read();
+        let get = |s: Slot| *r.slot(s) as u32 as usize;
+        (get(a), get(b), get(c))
+    }
+}
+
+/// Whether `start..start+len` lies inside `total`.
+#[inline(always)]
+pub(crate) fn in_bounds(start: usize, len: usize, total: usize) -> bool {
+    start.checked_add(len).is_some_and(|end| end <= total)
+}
+
+/// `memory.fill`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the module must have a memory.
+pub unsafe fn fill(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields and a memory.
+    unsafe {
+        let (dst, value, len) = three(r);
+        let mem = memory0(r).data_mut();
+        if !in_bounds(dst, len, mem.len()) {
+            return trap(r, TrapCode::MemoryOutOfBounds);
+        }
+        mem[dst..dst + len].fill(value as u8);
+    }
+    Flow::Next
+}
+
+/// `memory.copy`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the module must have a memory.
+pub unsafe fn copy(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields and a memory.
+    unsafe {
+        let (dst, src, len) = three(r);
+        let mem = memory0(r).data_mut();
+        if !in_bounds(dst, len, mem.len()) || !in_bounds(src, len, mem.len()) {
+            return trap(r, TrapCode::MemoryOutOfBounds);
+        }
+        mem.copy_within(src..src + len, dst);
+    }
+    Flow::Next
+}
+
+/// `memory.init`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the indices were validated.
+pub unsafe fn init(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the validator checked the segment index.
+    unsafe {
+        let seg: u32 = r.read();
+        let (dst, src, len) = three(r);
+        let data = (*r.exec().inst).datas[seg as usize].clone();
+        let mem = memory0(r).data_mut();
+        if !in_bounds(dst, len, mem.len()) || !in_bounds(src, len, data.len()) {
+            return trap(r, TrapCode::MemoryOutOfBounds);
+        }
+        mem[dst..dst + len].copy_from_slice(&data[src..src + len]);
+    }
+    Flow::Next
+}
+
+/// `data.drop`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the index was validated.
+pub unsafe fn data_drop(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the validator checked the segment index.
+    unsafe {
+        let seg: u32 = r.read();
+        (*r.exec().inst).datas[seg as usize] = std::sync::Arc::from(&[][..]);
+    }
+    Flow::Next
+}

@@ -1,0 +1,193 @@
+//! Handler bodies: the semantics of every op, written once and knowing nothing of dispatch.
+//!
+//! A handler reads its operands from the code at `r.ip` (advancing it), works on the machine
+//! registers in [`Regs`], and returns [`Flow::Next`] to continue at `r.ip` or [`Flow::Stop`]
+//! with the reason stored in the [`Exec`](crate::exec::Exec). Each dispatch mode wraps these
+//! bodies in its own way of reaching the next op.
+
+pub mod call;
+pub mod control;
+pub mod kernels;
+pub mod memory;
+pub mod numeric;
+pub mod table;
+pub mod variable;
+
+use crate::exec::{Exec, Stop};
+use crate::trap::TrapCode;
+use crate::value::Value;
+use wasmloom_frontend::isa::{Operand, Slot};
+
+/// The machine registers. Dispatch modes keep these in locals or handler arguments, so that
+/// they live in machine registers.
+#[derive(Debug)]
+pub struct Regs {
+    /// The next byte of code to read.
+    pub ip: *const u8,
+    /// The current frame's slot 0.
+    pub fp: *mut u64,
+    /// Memory 0's first byte (null without a memory).
+    pub mem: *mut u8,
+    /// Memory 0's length in bytes.
+    pub mem_len: usize,
+    /// The integer accumulator (i32, i64, references).
+    pub acc: u64,
+    /// The f32 accumulator.
+    pub f32a: f32,
+    /// The f64 accumulator.
+    pub f64a: f64,
+    /// The execution: frames, instance, store.
+    pub exec: *mut Exec,
+}
+
+/// What a handler asks of the dispatcher.
+#[must_use]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// Run the op at `ip`.
+    Next,
+    /// Stop; the reason is in `Exec::stop`.
+    Stop,
+}
+
+impl Regs {
+    /// Registers for resuming `exec` where it stopped (or starting it after `enter`).
+    ///
+    /// # Safety
+    /// `exec` must be valid and prepared by `Exec::enter` or stopped at a resumable point.
+    pub unsafe fn resume(exec: *mut Exec) -> Self {
+        // SAFETY: the caller promises `exec` is valid.
+        let (ip, fp) = unsafe { ((*exec).ip, (*exec).fp) };
+        let mut r = Regs { ip, fp, mem: core::ptr::null_mut(), mem_len: 0, acc: 0, f32a: 0.0, f64a: 0.0, exec };
+        // SAFETY: the instance pointer of a prepared execution is valid.
+        unsafe { r.reload_memory() };
+        r
+    }
+
+    /// Saves `ip` and `fp` in the execution so that it can resume.
+    ///
+    /// # Safety
+    /// `self.exec` must be valid.
+    #[inline(always)]
+    pub unsafe fn save(&self) {
+        // SAFETY: the caller promises `exec` is valid.
+        unsafe {
+            (*self.exec).ip = self.ip;
+            (*self.exec).fp = self.fp;
+        }
+    }
+
+    /// Reads the next operand from the code.
+    ///
+    /// # Safety
+    /// The code at `ip` must hold a `T` here, as the translator wrote it.
+    #[inline(always)]
+    pub unsafe fn read<T: Operand>(&mut self) -> T {
+        // SAFETY: the caller promises the code holds a `T` at `ip`.
+        unsafe {
+            let v = T::decode(self.ip);
+            self.ip = self.ip.add(T::SIZE);
+            v
+        }
+    }
+
+    /// The slot `s` of the current frame.
+    ///
+    /// # Safety
+    /// `s` must be inside the current frame (the translator sized the frame for it).
+    #[inline(always)]
+    pub unsafe fn slot(&self, s: Slot) -> *mut u64 {
+        // SAFETY: the caller promises `s` is inside the frame.
+        unsafe { self.fp.add(s.0 as usize) }
+    }
+
+    /// Reloads memory 0's base and length from the current instance.
+    ///
+    /// # Safety
+    /// The execution and its instance must be valid.
+    #[inline]
+    pub unsafe fn reload_memory(&mut self) {
+        // SAFETY: the caller promises a valid execution and instance.
+        unsafe {
+            let inst = &*(*self.exec).inst;
+            match inst.memories.first() {
+                Some(&m) => {
+                    let m = &mut *m;
+                    self.mem_len = m.data().len();
+                    self.mem = m.data_mut().as_mut_ptr();
+                }
+                None => {
+                    self.mem = core::ptr::null_mut();
+                    self.mem_len = 0;
+                }
+            }
+        }
+    }
+
+    /// The execution. The borrow is not tied to `self`: registers and execution are separate.
+    ///
+    /// # Safety
+    /// `self.exec` must be valid, and the returned borrow must not overlap another one.
+    #[inline(always)]
+    pub unsafe fn exec<'a>(&self) -> &'a mut Exec {
+        // SAFETY: the caller promises exclusive access to a valid execution.
+        unsafe { &mut *self.exec }
+    }
+}
+
+/// Stops with a trap.
+///
+/// # Safety
+/// `r.exec` must be valid.
+#[cold]
+#[inline(never)]
+pub unsafe fn trap(r: &mut Regs, code: TrapCode) -> Flow {
+    // SAFETY: the caller promises `exec` is valid.
+    unsafe { (*r.exec).stop = Stop::Trap(code) };
+    Flow::Stop
+}
+
+/// Where an operand comes from; the kind letters of the op list.
+pub trait Src<T> {
+    /// Fetches the operand, reading its inline field (if any) from the code.
+    ///
+    /// # Safety
+    /// The code at `ip` must hold this operand's field as the translator wrote it.
+    unsafe fn get(r: &mut Regs) -> T;
+}
+
+/// Operand kind `A`: the accumulator of the operand's class.
+#[derive(Debug)]
+pub struct A;
+/// Operand kind `S`: a frame slot, its index inline.
+#[derive(Debug)]
+pub struct S;
+/// Operand kind `I`: an immediate, inline.
+#[derive(Debug)]
+pub struct I;
+
+impl<T: Value> Src<T> for A {
+    #[inline(always)]
+    unsafe fn get(r: &mut Regs) -> T {
+        T::from_acc(r)
+    }
+}
+
+impl<T: Value> Src<T> for S {
+    #[inline(always)]
+    unsafe fn get(r: &mut Regs) -> T {
+        // SAFETY: the code holds a slot index inside the frame here.
+        unsafe {
+            let s: Slot = r.read();
+            T::from_bits(*r.slot(s))
+        }
+    }
+}
+
+impl<T: Value + Operand> Src<T> for I {
+    #[inline(always)]
+    unsafe fn get(r: &mut Regs) -> T {
+        // SAFETY: the code holds an immediate of type `T` here.
+        unsafe { r.read() }
+    }
+}

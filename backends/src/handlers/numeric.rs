@@ -1,0 +1,47 @@
+//! Numeric handlers: one generic body per arity, the operation itself a kernel.
+
+use super::{Flow, Regs, Src, trap};
+use crate::trap::TrapCode;
+use crate::value::Value;
+
+/// `acc = kernel(lhs, rhs)`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's operand fields.
+#[inline(always)]
+pub unsafe fn binary<In, Out: Value, L: Src<In>, R: Src<In>>(
+    r: &mut Regs,
+    kernel: fn(In, In) -> Result<Out, TrapCode>,
+) -> Flow {
+    // SAFETY: the caller promises the operand fields.
+    let (lhs, rhs) = unsafe { (L::get(r), R::get(r)) };
+    match kernel(lhs, rhs) {
+        Ok(v) => {
+            v.to_acc(r);
+            Flow::Next
+        }
+        // SAFETY: `exec` is valid while handlers run.
+        Err(code) => unsafe { trap(r, code) },
+    }
+}
+
+/// `acc = kernel(src)`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's operand fields.
+#[inline(always)]
+pub unsafe fn unary<In, Out: Value, K: Src<In>>(
+    r: &mut Regs,
+    kernel: fn(In) -> Result<Out, TrapCode>,
+) -> Flow {
+    // SAFETY: the caller promises the operand fields.
+    let x = unsafe { K::get(r) };
+    match kernel(x) {
+        Ok(v) => {
+            v.to_acc(r);
+            Flow::Next
+        }
+        // SAFETY: `exec` is valid while handlers run.
+        Err(code) => unsafe { trap(r, code) },
+    }
+}

@@ -1,0 +1,97 @@
+//! Variable handlers: slot copies, spills, constants, globals, select.
+
+use super::{Flow, Regs, Src};
+use crate::value::Value;
+use wasmloom_frontend::isa::Slot;
+
+/// `dst = src`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn copy(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; slots are inside the frame.
+    unsafe {
+        let dst: Slot = r.read();
+        let src: Slot = r.read();
+        *r.slot(dst) = *r.slot(src);
+    }
+    Flow::Next
+}
+
+/// `dst = value`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn set_slot(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the slot is inside the frame.
+    unsafe {
+        let dst: Slot = r.read();
+        let value: u64 = r.read();
+        *r.slot(dst) = value;
+    }
+    Flow::Next
+}
+
+/// `dst = accumulator of T's class`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn spill<T: Value>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the slot is inside the frame.
+    unsafe {
+        let dst: Slot = r.read();
+        *r.slot(dst) = T::from_acc(r).to_bits();
+    }
+    Flow::Next
+}
+
+/// `acc = global`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the global index was validated.
+#[inline(always)]
+pub unsafe fn global_get<T: Value>(r: &mut Regs) -> Flow {
+    // SAFETY: the validator checked the index; globals live as long as the store.
+    unsafe {
+        let g: u32 = r.read();
+        let global = *(*r.exec().inst).globals.get_unchecked(g as usize);
+        T::from_bits((*global).value).to_acc(r);
+    }
+    Flow::Next
+}
+
+/// `global = value`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the global index was validated.
+#[inline(always)]
+pub unsafe fn global_set<T: Value, K: Src<T>>(r: &mut Regs) -> Flow {
+    // SAFETY: the validator checked the index and mutability; globals outlive the run.
+    unsafe {
+        let g: u32 = r.read();
+        let value = K::get(r).to_bits();
+        let global = *(*r.exec().inst).globals.get_unchecked(g as usize);
+        (*global).value = value;
+    }
+    Flow::Next
+}
+
+/// `acc = cond ? a : b`.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn select<T: Value, C: Src<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; slots are inside the frame.
+    unsafe {
+        let cond = C::get(r);
+        let a: Slot = r.read();
+        let b: Slot = r.read();
+        let pick = if cond != 0 { a } else { b };
+        T::from_bits(*r.slot(pick)).to_acc(r);
+    }
+    Flow::Next
+}

@@ -1,0 +1,301 @@
+//! The instruction set: operand types, the opcode enum and the family tables, all derived from
+//! the one list in [`ops`].
+
+pub mod disasm;
+pub mod encoding;
+pub mod ops;
+
+use core::fmt::Write as _;
+
+/// A 64-bit cell of the current frame: parameters, then locals, then the operand stack.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot(pub u32);
+
+/// A branch distance in bytes, relative to the position of the offset field itself.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Offset(pub i32);
+
+/// A `br_table` operand: the count `n` of explicit targets, followed in the code by `n + 1`
+/// [`Offset`]s (the last is the default target).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Targets(pub u32);
+
+/// A value that an op carries inline in the code.
+pub trait Operand: Copy {
+    /// Encoded size in bytes (for [`Targets`], the size of the count alone).
+    const SIZE: usize;
+    /// Appends the little-endian encoding.
+    fn encode(self, out: &mut Vec<u8>);
+    /// Reads the value at `p`.
+    ///
+    /// # Safety
+    /// `p` must point to `SIZE` readable bytes written by [`Operand::encode`] for this type.
+    unsafe fn decode(p: *const u8) -> Self;
+    /// Renders the operand at the start of `code` for the disassembler; returns the text and
+    /// the bytes consumed, or `None` when `code` is too short.
+    fn show(code: &[u8]) -> Option<(String, usize)>;
+}
+
+macro_rules! plain_operand {
+    ($($t:ty => |$v:ident| $raw:expr, $back:expr, $fmt:literal;)*) => {$(
+        impl Operand for $t {
+            const SIZE: usize = core::mem::size_of::<$t>();
+            #[inline(always)]
+            fn encode(self, out: &mut Vec<u8>) {
+                let $v = self;
+                out.extend_from_slice(&$raw.to_le_bytes());
+            }
+            #[inline(always)]
+            unsafe fn decode(p: *const u8) -> Self {
+                // SAFETY: the caller promises `SIZE` readable bytes at `p`; reads are unaligned.
+                let $v = unsafe { core::ptr::read_unaligned(p.cast()) };
+                $back
+            }
+            fn show(code: &[u8]) -> Option<(String, usize)> {
+                let bytes = code.get(..Self::SIZE)?;
+                // SAFETY: `bytes` holds exactly `SIZE` bytes.
+                let value = unsafe { <$t as Operand>::decode(bytes.as_ptr()) };
+                Some((format!($fmt, value), Self::SIZE))
+            }
+        }
+    )*};
+}
+
+plain_operand! {
+    u32 => |v| v, u32::from_le(v), "{}";
+    u64 => |v| v, u64::from_le(v), "{:#x}";
+    i32 => |v| v, i32::from_le(v), "{}";
+    i64 => |v| v, i64::from_le(v), "{}";
+    f32 => |v| v.to_bits(), f32::from_bits(u32::from_le(v)), "{:?}";
+    f64 => |v| v.to_bits(), f64::from_bits(u64::from_le(v)), "{:?}";
+    Slot => |v| v.0, Slot(u32::from_le(v)), "s{}";
+    Offset => |v| v.0, Offset(i32::from_le(v)), "{:+}";
+}
+
+impl core::fmt::Display for Slot {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "s{}", self.0)
+    }
+}
+
+impl core::fmt::Display for Offset {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{:+}", self.0)
+    }
+}
+
+impl Operand for Targets {
+    const SIZE: usize = 4;
+    fn encode(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.0.to_le_bytes());
+    }
+    #[inline(always)]
+    unsafe fn decode(p: *const u8) -> Self {
+        // SAFETY: the caller promises 4 readable bytes at `p`.
+        Targets(u32::from_le(unsafe { core::ptr::read_unaligned(p.cast()) }))
+    }
+    fn show(code: &[u8]) -> Option<(String, usize)> {
+        let count = u32::from_le_bytes(code.get(..4)?.try_into().ok()?) as usize;
+        let mut text = String::from("[");
+        for i in 0..=count {
+            let at = 4 + i * 4;
+            let off = i32::from_le_bytes(code.get(at..at + 4)?.try_into().ok()?);
+            let _ = write!(text, "{}{off:+}", if i == 0 { "" } else { " " });
+        }
+        text.push(']');
+        Some((text, 4 + (count + 1) * 4))
+    }
+}
+
+/// The value class of an operand or result: which accumulator holds it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// i32, i64 and references: the integer accumulator.
+    Int,
+    /// f32: the f32 accumulator.
+    F32,
+    /// f64: the f64 accumulator.
+    F64,
+}
+
+/// Maps the Rust types named in the op list to their class.
+pub trait HasClass {
+    /// The class.
+    const CLASS: Class;
+}
+
+macro_rules! has_class {
+    ($($t:ty => $c:ident),*) => {$( impl HasClass for $t { const CLASS: Class = Class::$c; } )*};
+}
+has_class!(i32 => Int, i64 => Int, f32 => F32, f64 => F64);
+
+/// Renders one operand for the disassembler.
+pub type ShowFn = fn(&[u8]) -> Option<(String, usize)>;
+
+macro_rules! define_opcode {
+    ($( $(#[$doc:meta])* $name:ident { $($f:ident : $t:ty),* } => $h:path [$($arg:path)?] ; )*) => {
+        /// Every IR op, numbered in list order.
+        #[repr(u16)]
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Opcode {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Opcode {
+            /// Every op, indexed by its `u16` value.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name),*];
+
+            /// The op numbered `x`, if any.
+            pub fn from_u16(x: u16) -> Option<Opcode> {
+                Self::ALL.get(usize::from(x)).copied()
+            }
+
+            /// The name used in dumps.
+            pub fn name(self) -> &'static str {
+                match self { $(Opcode::$name => stringify!($name),)* }
+            }
+
+            /// The operand fields in encoding order: name and renderer.
+            pub fn fields(self) -> &'static [(&'static str, ShowFn)] {
+                match self { $(Opcode::$name => &[$((stringify!($f), <$t as Operand>::show as ShowFn)),*],)* }
+            }
+        }
+    };
+}
+
+crate::for_each_op!(define_opcode);
+
+macro_rules! define_families {
+    (
+        [$($unused:tt)*]
+        plain { $($plain:tt)* }
+        binary { $( $b:ident ($bin:ident -> $bout:ident) = $bk:ident; )* }
+        unary { $( $u:ident ($uin:ident -> $uout:ident) = $uk:ident; )* }
+        load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
+        store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
+        branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
+    ) => { pastey::paste! {
+        /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Binary { $($b,)* }
+        impl Binary {
+            /// The variant that reads `lhs` and `rhs` from the given kinds.
+            pub fn opcode(self, lhs: Kind, rhs: Kind) -> Option<Opcode> {
+                use Kind::*;
+                Some(match self {$(
+                    Binary::$b => match (lhs, rhs) {
+                        (Acc, Slot) => Opcode::[<$b AS>],
+                        (Slot, Acc) => Opcode::[<$b SA>],
+                        (Slot, Slot) => Opcode::[<$b SS>],
+                        (Acc, Imm) => Opcode::[<$b AI>],
+                        (Slot, Imm) => Opcode::[<$b SI>],
+                        (Imm, Acc) => Opcode::[<$b IA>],
+                        (Imm, Slot) => Opcode::[<$b IS>],
+                        _ => return None,
+                    },
+                )*})
+            }
+            /// Operand and result classes.
+            pub fn classes(self) -> (Class, Class) {
+                match self { $(Binary::$b => (<$bin as HasClass>::CLASS, <$bout as HasClass>::CLASS),)* }
+            }
+        }
+
+        /// A unary operation or conversion.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Unary { $($u,)* }
+        impl Unary {
+            /// The variant that reads its operand from `src`.
+            pub fn opcode(self, src: Kind) -> Option<Opcode> {
+                Some(match self {$(
+                    Unary::$u => match src {
+                        Kind::Acc => Opcode::[<$u A>],
+                        Kind::Slot => Opcode::[<$u S>],
+                        Kind::Imm => return None,
+                    },
+                )*})
+            }
+            /// Operand and result classes.
+            pub fn classes(self) -> (Class, Class) {
+                match self { $(Unary::$u => (<$uin as HasClass>::CLASS, <$uout as HasClass>::CLASS),)* }
+            }
+        }
+
+        /// A load from memory 0.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Load { $($l,)* }
+        impl Load {
+            /// The variant that reads the address from `addr`.
+            pub fn opcode(self, addr: Kind) -> Option<Opcode> {
+                Some(match self {$(
+                    Load::$l => match addr {
+                        Kind::Acc => Opcode::[<$l A>],
+                        Kind::Slot => Opcode::[<$l S>],
+                        Kind::Imm => return None,
+                    },
+                )*})
+            }
+            /// The result class.
+            pub fn class(self) -> Class {
+                match self { $(Load::$l => <$lout as HasClass>::CLASS,)* }
+            }
+        }
+
+        /// A store to memory 0.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum Store { $($s,)* }
+        impl Store {
+            /// The variant for the address and value kinds (the address is never an immediate).
+            pub fn opcode(self, addr: Kind, value: Kind) -> Option<Opcode> {
+                use Kind::*;
+                Some(match self {$(
+                    Store::$s => match (addr, value) {
+                        (Acc, Acc) => Opcode::[<$s AA>],
+                        (Acc, Slot) => Opcode::[<$s AS>],
+                        (Acc, Imm) => Opcode::[<$s AI>],
+                        (Slot, Acc) => Opcode::[<$s SA>],
+                        (Slot, Slot) => Opcode::[<$s SS>],
+                        (Slot, Imm) => Opcode::[<$s SI>],
+                        _ => return None,
+                    },
+                )*})
+            }
+            /// The class of the stored value.
+            pub fn class(self) -> Class {
+                match self { $(Store::$s => <$sin as HasClass>::CLASS,)* }
+            }
+        }
+
+        /// A compare fused with a conditional branch.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum BranchCmp { $($c,)* }
+        impl BranchCmp {
+            /// The variant for the operand kinds (`lhs` is never an immediate).
+            pub fn opcode(self, lhs: Kind, rhs: Kind) -> Option<Opcode> {
+                use Kind::*;
+                Some(match self {$(
+                    BranchCmp::$c => match (lhs, rhs) {
+                        (Acc, Slot) => Opcode::[<$c AS>],
+                        (Slot, Slot) => Opcode::[<$c SS>],
+                        (Acc, Imm) => Opcode::[<$c AI>],
+                        (Slot, Imm) => Opcode::[<$c SI>],
+                        _ => return None,
+                    },
+                )*})
+            }
+        }
+    }};
+}
+
+crate::with_op_families!([define_families] []);
+
+/// Where an op reads one operand from.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The accumulator of the operand's class.
+    Acc,
+    /// A frame slot.
+    Slot,
+    /// An immediate in the code.
+    Imm,
+}

@@ -1,0 +1,406 @@
+//! The one list of IR ops. Everything else about an op is derived from here.
+//!
+//! # Naming: operand kinds
+//!
+//! An op reads each operand from one of three places, and its name says which, one letter per
+//! operand in order, after the family name:
+//!
+//! - `A` — the accumulator of the operand's class (integer, f32 or f64): no bytes in the code;
+//! - `S` — a frame slot: a [`Slot`](crate::isa::Slot) index inline in the code;
+//! - `I` — an immediate: the value itself inline in the code.
+//!
+//! So `I32AddSI` adds slot `lhs` and the immediate `rhs`. Every op that produces a value leaves
+//! it in the accumulator of the result's class. Family sections below (`binary`, `unary`,
+//! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
+//! its operand-kind variants, so the list stays one line per Wasm operation.
+//!
+//! Each entry names its handler (a path inside the backends' `handlers` module) and, for
+//! families, the numeric kernel (a function in `handlers::kernels`). Operand fields are encoded
+//! in declaration order right after the op's header (an opcode or a handler address).
+//!
+//! Branch offsets ([`Offset`](crate::isa::Offset)) are relative to the position of the offset
+//! field itself.
+
+/// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
+/// branch_cmp { .. } }`: the op list in family form, as written. Invoke as
+/// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
+#[macro_export]
+macro_rules! with_op_families {
+    ([$($m:tt)*] [$($extra:tt)*]) => {
+        $($m)*! {
+            [$($extra)*]
+            plain {
+                // ---- control ----
+                /// Trap: `unreachable` was executed.
+                Unreachable {} => control::unreachable;
+                /// Jump by `offset`.
+                Br { offset: Offset } => control::br;
+                /// Jump if the i32 in the accumulator is not zero.
+                BrIfA { offset: Offset } => control::br_if::<A>;
+                /// Jump if the i32 in slot `cond` is not zero.
+                BrIfS { cond: Slot, offset: Offset } => control::br_if::<S>;
+                /// Jump if the i32 in the accumulator is zero.
+                BrIfNotA { offset: Offset } => control::br_if_not::<A>;
+                /// Jump if the i32 in slot `cond` is zero.
+                BrIfNotS { cond: Slot, offset: Offset } => control::br_if_not::<S>;
+                /// Jump to `targets[acc]`, or to the last target when out of range.
+                BrTableA { targets: Targets } => control::br_table::<A>;
+                /// Jump to `targets[slot index]`, or to the last target when out of range.
+                BrTableS { index: Slot, targets: Targets } => control::br_table::<S>;
+                /// Return from the function; results are already in slots `0..n`.
+                Return {} => control::ret;
+                // ---- call ----
+                /// Call function `func` with arguments and results in slots from `base`.
+                Call { func: u32, base: Slot } => call::call;
+                /// Call through `table[slot index]`, checking the signature `ty`.
+                CallIndirect { table: u32, ty: u32, index: Slot, base: Slot } => call::call_indirect;
+                // ---- variable ----
+                /// Copy slot `src` to slot `dst`.
+                Copy { dst: Slot, src: Slot } => variable::copy;
+                /// Write the 64-bit pattern `value` to slot `dst`.
+                SetSlot { dst: Slot, value: u64 } => variable::set_slot;
+                /// Write the integer accumulator to slot `dst`.
+                SpillI { dst: Slot } => variable::spill::<i64>;
+                /// Write the f32 accumulator to slot `dst`.
+                SpillF32 { dst: Slot } => variable::spill::<f32>;
+                /// Write the f64 accumulator to slot `dst`.
+                SpillF64 { dst: Slot } => variable::spill::<f64>;
+                /// Read integer global `global` into the accumulator.
+                GlobalGetI { global: u32 } => variable::global_get::<i64>;
+                /// Read f32 global `global` into the accumulator.
+                GlobalGetF32 { global: u32 } => variable::global_get::<f32>;
+                /// Read f64 global `global` into the accumulator.
+                GlobalGetF64 { global: u32 } => variable::global_get::<f64>;
+                /// Set global `global` from the integer accumulator.
+                GlobalSetAI { global: u32 } => variable::global_set::<i64, A>;
+                /// Set global `global` from the f32 accumulator.
+                GlobalSetAF32 { global: u32 } => variable::global_set::<f32, A>;
+                /// Set global `global` from the f64 accumulator.
+                GlobalSetAF64 { global: u32 } => variable::global_set::<f64, A>;
+                /// Set global `global` from slot `src`.
+                GlobalSetS { global: u32, src: Slot } => variable::global_set::<u64, S>;
+                /// Set global `global` to the 64-bit pattern `value`.
+                GlobalSetI { global: u32, value: u64 } => variable::global_set::<u64, I>;
+                /// Integer `select`: condition in the accumulator.
+                SelectIA { a: Slot, b: Slot } => variable::select::<i64, A>;
+                /// Integer `select`: condition in slot `cond`.
+                SelectIS { cond: Slot, a: Slot, b: Slot } => variable::select::<i64, S>;
+                /// f32 `select`: condition in the accumulator.
+                SelectF32A { a: Slot, b: Slot } => variable::select::<f32, A>;
+                /// f32 `select`: condition in slot `cond`.
+                SelectF32S { cond: Slot, a: Slot, b: Slot } => variable::select::<f32, S>;
+                /// f64 `select`: condition in the accumulator.
+                SelectF64A { a: Slot, b: Slot } => variable::select::<f64, A>;
+                /// f64 `select`: condition in slot `cond`.
+                SelectF64S { cond: Slot, a: Slot, b: Slot } => variable::select::<f64, S>;
+                // ---- memory ----
+                /// Memory 0's size in pages.
+                MemorySize {} => memory::size;
+                /// Grow memory 0 by the accumulator's pages; old size or -1.
+                MemoryGrowA {} => memory::grow::<A>;
+                /// Grow memory 0 by slot `delta` pages; old size or -1.
+                MemoryGrowS { delta: Slot } => memory::grow::<S>;
+                /// `memory.fill` on memory 0.
+                MemoryFill { dst: Slot, value: Slot, len: Slot } => memory::fill;
+                /// `memory.copy` within memory 0.
+                MemoryCopy { dst: Slot, src: Slot, len: Slot } => memory::copy;
+                /// `memory.init` from data segment `data` into memory 0.
+                MemoryInit { data: u32, dst: Slot, src: Slot, len: Slot } => memory::init;
+                /// `data.drop`.
+                DataDrop { data: u32 } => memory::data_drop;
+                // ---- table ----
+                /// `table.get`: the reference at slot `index` into the accumulator.
+                TableGet { table: u32, index: Slot } => table::get;
+                /// `table.set`.
+                TableSet { table: u32, index: Slot, value: Slot } => table::set;
+                /// `table.size` into the accumulator.
+                TableSize { table: u32 } => table::size;
+                /// `table.grow`: old size or -1 into the accumulator.
+                TableGrow { table: u32, init: Slot, delta: Slot } => table::grow;
+                /// `table.fill`.
+                TableFill { table: u32, dst: Slot, value: Slot, len: Slot } => table::fill;
+                /// `table.copy`.
+                TableCopy { dst_table: u32, src_table: u32, dst: Slot, src: Slot, len: Slot } => table::copy;
+                /// `table.init` from element segment `elem`.
+                TableInit { table: u32, elem: u32, dst: Slot, src: Slot, len: Slot } => table::init;
+                /// `elem.drop`.
+                ElemDrop { elem: u32 } => table::elem_drop;
+                /// `ref.func`: a reference to function `func` into the accumulator.
+                RefFunc { func: u32 } => table::ref_func;
+            }
+            binary {
+                I32Add(i32 -> i32) = i32_add;
+                I32Sub(i32 -> i32) = i32_sub;
+                I32Mul(i32 -> i32) = i32_mul;
+                I32DivS(i32 -> i32) = i32_div_s;
+                I32DivU(i32 -> i32) = i32_div_u;
+                I32RemS(i32 -> i32) = i32_rem_s;
+                I32RemU(i32 -> i32) = i32_rem_u;
+                I32And(i32 -> i32) = i32_and;
+                I32Or(i32 -> i32) = i32_or;
+                I32Xor(i32 -> i32) = i32_xor;
+                I32Shl(i32 -> i32) = i32_shl;
+                I32ShrS(i32 -> i32) = i32_shr_s;
+                I32ShrU(i32 -> i32) = i32_shr_u;
+                I32Rotl(i32 -> i32) = i32_rotl;
+                I32Rotr(i32 -> i32) = i32_rotr;
+                I32Eq(i32 -> i32) = i32_eq;
+                I32Ne(i32 -> i32) = i32_ne;
+                I32LtS(i32 -> i32) = i32_lt_s;
+                I32LtU(i32 -> i32) = i32_lt_u;
+                I32GtS(i32 -> i32) = i32_gt_s;
+                I32GtU(i32 -> i32) = i32_gt_u;
+                I32LeS(i32 -> i32) = i32_le_s;
+                I32LeU(i32 -> i32) = i32_le_u;
+                I32GeS(i32 -> i32) = i32_ge_s;
+                I32GeU(i32 -> i32) = i32_ge_u;
+                I64Add(i64 -> i64) = i64_add;
+                I64Sub(i64 -> i64) = i64_sub;
+                I64Mul(i64 -> i64) = i64_mul;
+                I64DivS(i64 -> i64) = i64_div_s;
+                I64DivU(i64 -> i64) = i64_div_u;
+                I64RemS(i64 -> i64) = i64_rem_s;
+                I64RemU(i64 -> i64) = i64_rem_u;
+                I64And(i64 -> i64) = i64_and;
+                I64Or(i64 -> i64) = i64_or;
+                I64Xor(i64 -> i64) = i64_xor;
+                I64Shl(i64 -> i64) = i64_shl;
+                I64ShrS(i64 -> i64) = i64_shr_s;
+                I64ShrU(i64 -> i64) = i64_shr_u;
+                I64Rotl(i64 -> i64) = i64_rotl;
+                I64Rotr(i64 -> i64) = i64_rotr;
+                I64Eq(i64 -> i32) = i64_eq;
+                I64Ne(i64 -> i32) = i64_ne;
+                I64LtS(i64 -> i32) = i64_lt_s;
+                I64LtU(i64 -> i32) = i64_lt_u;
+                I64GtS(i64 -> i32) = i64_gt_s;
+                I64GtU(i64 -> i32) = i64_gt_u;
+                I64LeS(i64 -> i32) = i64_le_s;
+                I64LeU(i64 -> i32) = i64_le_u;
+                I64GeS(i64 -> i32) = i64_ge_s;
+                I64GeU(i64 -> i32) = i64_ge_u;
+                F32Add(f32 -> f32) = f32_add;
+                F32Sub(f32 -> f32) = f32_sub;
+                F32Mul(f32 -> f32) = f32_mul;
+                F32Div(f32 -> f32) = f32_div;
+                F32Min(f32 -> f32) = f32_min;
+                F32Max(f32 -> f32) = f32_max;
+                F32Copysign(f32 -> f32) = f32_copysign;
+                F32Eq(f32 -> i32) = f32_eq;
+                F32Ne(f32 -> i32) = f32_ne;
+                F32Lt(f32 -> i32) = f32_lt;
+                F32Gt(f32 -> i32) = f32_gt;
+                F32Le(f32 -> i32) = f32_le;
+                F32Ge(f32 -> i32) = f32_ge;
+                F64Add(f64 -> f64) = f64_add;
+                F64Sub(f64 -> f64) = f64_sub;
+                F64Mul(f64 -> f64) = f64_mul;
+                F64Div(f64 -> f64) = f64_div;
+                F64Min(f64 -> f64) = f64_min;
+                F64Max(f64 -> f64) = f64_max;
+                F64Copysign(f64 -> f64) = f64_copysign;
+                F64Eq(f64 -> i32) = f64_eq;
+                F64Ne(f64 -> i32) = f64_ne;
+                F64Lt(f64 -> i32) = f64_lt;
+                F64Gt(f64 -> i32) = f64_gt;
+                F64Le(f64 -> i32) = f64_le;
+                F64Ge(f64 -> i32) = f64_ge;
+            }
+            unary {
+                I32Clz(i32 -> i32) = i32_clz;
+                I32Ctz(i32 -> i32) = i32_ctz;
+                I32Popcnt(i32 -> i32) = i32_popcnt;
+                I32Eqz(i32 -> i32) = i32_eqz;
+                I32Extend8S(i32 -> i32) = i32_extend8_s;
+                I32Extend16S(i32 -> i32) = i32_extend16_s;
+                I64Clz(i64 -> i64) = i64_clz;
+                I64Ctz(i64 -> i64) = i64_ctz;
+                I64Popcnt(i64 -> i64) = i64_popcnt;
+                I64Eqz(i64 -> i32) = i64_eqz;
+                I64Extend8S(i64 -> i64) = i64_extend8_s;
+                I64Extend16S(i64 -> i64) = i64_extend16_s;
+                I64Extend32S(i64 -> i64) = i64_extend32_s;
+                F32Abs(f32 -> f32) = f32_abs;
+                F32Neg(f32 -> f32) = f32_neg;
+                F32Ceil(f32 -> f32) = f32_ceil;
+                F32Floor(f32 -> f32) = f32_floor;
+                F32Trunc(f32 -> f32) = f32_trunc;
+                F32Nearest(f32 -> f32) = f32_nearest;
+                F32Sqrt(f32 -> f32) = f32_sqrt;
+                F64Abs(f64 -> f64) = f64_abs;
+                F64Neg(f64 -> f64) = f64_neg;
+                F64Ceil(f64 -> f64) = f64_ceil;
+                F64Floor(f64 -> f64) = f64_floor;
+                F64Trunc(f64 -> f64) = f64_trunc;
+                F64Nearest(f64 -> f64) = f64_nearest;
+                F64Sqrt(f64 -> f64) = f64_sqrt;
+                I32WrapI64(i64 -> i32) = i32_wrap_i64;
+                I32TruncF32S(f32 -> i32) = i32_trunc_f32_s;
+                I32TruncF32U(f32 -> i32) = i32_trunc_f32_u;
+                I32TruncF64S(f64 -> i32) = i32_trunc_f64_s;
+                I32TruncF64U(f64 -> i32) = i32_trunc_f64_u;
+                I64ExtendI32S(i32 -> i64) = i64_extend_i32_s;
+                I64ExtendI32U(i32 -> i64) = i64_extend_i32_u;
+                I64TruncF32S(f32 -> i64) = i64_trunc_f32_s;
+                I64TruncF32U(f32 -> i64) = i64_trunc_f32_u;
+                I64TruncF64S(f64 -> i64) = i64_trunc_f64_s;
+                I64TruncF64U(f64 -> i64) = i64_trunc_f64_u;
+                F32ConvertI32S(i32 -> f32) = f32_convert_i32_s;
+                F32ConvertI32U(i32 -> f32) = f32_convert_i32_u;
+                F32ConvertI64S(i64 -> f32) = f32_convert_i64_s;
+                F32ConvertI64U(i64 -> f32) = f32_convert_i64_u;
+                F32DemoteF64(f64 -> f32) = f32_demote_f64;
+                F64ConvertI32S(i32 -> f64) = f64_convert_i32_s;
+                F64ConvertI32U(i32 -> f64) = f64_convert_i32_u;
+                F64ConvertI64S(i64 -> f64) = f64_convert_i64_s;
+                F64ConvertI64U(i64 -> f64) = f64_convert_i64_u;
+                F64PromoteF32(f32 -> f64) = f64_promote_f32;
+                I32ReinterpretF32(f32 -> i32) = i32_reinterpret_f32;
+                I64ReinterpretF64(f64 -> i64) = i64_reinterpret_f64;
+                F32ReinterpretI32(i32 -> f32) = f32_reinterpret_i32;
+                F64ReinterpretI64(i64 -> f64) = f64_reinterpret_i64;
+                I32TruncSatF32S(f32 -> i32) = i32_trunc_sat_f32_s;
+                I32TruncSatF32U(f32 -> i32) = i32_trunc_sat_f32_u;
+                I32TruncSatF64S(f64 -> i32) = i32_trunc_sat_f64_s;
+                I32TruncSatF64U(f64 -> i32) = i32_trunc_sat_f64_u;
+                I64TruncSatF32S(f32 -> i64) = i64_trunc_sat_f32_s;
+                I64TruncSatF32U(f32 -> i64) = i64_trunc_sat_f32_u;
+                I64TruncSatF64S(f64 -> i64) = i64_trunc_sat_f64_s;
+                I64TruncSatF64U(f64 -> i64) = i64_trunc_sat_f64_u;
+            }
+            load {
+                I32Load(i32 -> i32) = load_same;
+                I64Load(i64 -> i64) = load_same;
+                F32Load(f32 -> f32) = load_same;
+                F64Load(f64 -> f64) = load_same;
+                I32Load8S(i8 -> i32) = i32_from_i8;
+                I32Load8U(u8 -> i32) = i32_from_u8;
+                I32Load16S(i16 -> i32) = i32_from_i16;
+                I32Load16U(u16 -> i32) = i32_from_u16;
+                I64Load8S(i8 -> i64) = i64_from_i8;
+                I64Load8U(u8 -> i64) = i64_from_u8;
+                I64Load16S(i16 -> i64) = i64_from_i16;
+                I64Load16U(u16 -> i64) = i64_from_u16;
+                I64Load32S(i32 -> i64) = i64_from_i32;
+                I64Load32U(u32 -> i64) = i64_from_u32;
+            }
+            store {
+                I32Store(i32 -> i32) = store_same;
+                I64Store(i64 -> i64) = store_same;
+                F32Store(f32 -> f32) = store_same;
+                F64Store(f64 -> f64) = store_same;
+                I32Store8(i32 -> u8) = i32_to_u8;
+                I32Store16(i32 -> u16) = i32_to_u16;
+                I64Store8(i64 -> u8) = i64_to_u8;
+                I64Store16(i64 -> u16) = i64_to_u16;
+                I64Store32(i64 -> u32) = i64_to_u32;
+            }
+            branch_cmp {
+                BrI32Eq(i32) = i32_eq;
+                BrI32Ne(i32) = i32_ne;
+                BrI32LtS(i32) = i32_lt_s;
+                BrI32LtU(i32) = i32_lt_u;
+                BrI32GtS(i32) = i32_gt_s;
+                BrI32GtU(i32) = i32_gt_u;
+                BrI32LeS(i32) = i32_le_s;
+                BrI32LeU(i32) = i32_le_u;
+                BrI32GeS(i32) = i32_ge_s;
+                BrI32GeU(i32) = i32_ge_u;
+                BrI64Eq(i64) = i64_eq;
+                BrI64Ne(i64) = i64_ne;
+                BrI64LtS(i64) = i64_lt_s;
+                BrI64LtU(i64) = i64_lt_u;
+                BrI64GtS(i64) = i64_gt_s;
+                BrI64GtU(i64) = i64_gt_u;
+                BrI64LeS(i64) = i64_le_s;
+                BrI64LeU(i64) = i64_le_u;
+                BrI64GeS(i64) = i64_ge_s;
+                BrI64GeU(i64) = i64_ge_u;
+            }
+        }
+    };
+}
+
+/// Calls `$m!` with every op in flat form, one entry per concrete op:
+///
+/// ```text
+/// $(#[doc])* Name { field: Type, .. } => handler::path [ extra handler args ];
+/// ```
+///
+/// Families are expanded into their operand-kind variants here, and nowhere else.
+#[macro_export]
+macro_rules! for_each_op {
+    ($m:ident) => {
+        $crate::with_op_families! { [$crate::__flatten_ops_into] [$m] }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __flatten_ops_into {
+    (
+        [$user:ident]
+        plain { $( $(#[$pdoc:meta])* $p:ident { $($pf:ident : $pt:ty),* } => $ph:path; )* }
+        binary { $( $b:ident ($bin:ident -> $bout:ident) = $bk:ident; )* }
+        unary { $( $u:ident ($uin:ident -> $uout:ident) = $uk:ident; )* }
+        load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
+        store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
+        branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
+    ) => {
+        $crate::__pastey::paste! { $user! {
+            $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
+            $(
+                #[doc = concat!("`", stringify!($bk), "(acc, slot rhs)`")]
+                [<$b AS>] { rhs: Slot } => numeric::binary::<$bin, $bout, A, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, acc)`")]
+                [<$b SA>] { lhs: Slot } => numeric::binary::<$bin, $bout, S, A> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, slot rhs)`")]
+                [<$b SS>] { lhs: Slot, rhs: Slot } => numeric::binary::<$bin, $bout, S, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(acc, imm rhs)`")]
+                [<$b AI>] { rhs: $bin } => numeric::binary::<$bin, $bout, A, I> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, imm rhs)`")]
+                [<$b SI>] { lhs: Slot, rhs: $bin } => numeric::binary::<$bin, $bout, S, I> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(imm lhs, acc)`")]
+                [<$b IA>] { lhs: $bin } => numeric::binary::<$bin, $bout, I, A> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(imm lhs, slot rhs)`")]
+                [<$b IS>] { lhs: $bin, rhs: Slot } => numeric::binary::<$bin, $bout, I, S> [kernels::$bk];
+            )*
+            $(
+                #[doc = concat!("`", stringify!($uk), "(acc)`")]
+                [<$u A>] {} => numeric::unary::<$uin, $uout, A> [kernels::$uk];
+                #[doc = concat!("`", stringify!($uk), "(slot src)`")]
+                [<$u S>] { src: Slot } => numeric::unary::<$uin, $uout, S> [kernels::$uk];
+            )*
+            $(
+                #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset from memory 0.")]
+                [<$l A>] { offset: u32 } => memory::load::<$lmem, $lout, A> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset from memory 0.")]
+                [<$l S>] { addr: Slot, offset: u32 } => memory::load::<$lmem, $lout, S> [kernels::$lk];
+            )*
+            $(
+                #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value in acc (floats).")]
+                [<$s AA>] { offset: u32 } => memory::store::<$sin, $smem, A, A> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value in a slot.")]
+                [<$s AS>] { offset: u32, value: Slot } => memory::store::<$sin, $smem, A, S> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value immediate.")]
+                [<$s AI>] { offset: u32, value: $sin } => memory::store::<$sin, $smem, A, I> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address in a slot, value in acc.")]
+                [<$s SA>] { addr: Slot, offset: u32 } => memory::store::<$sin, $smem, S, A> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address and value in slots.")]
+                [<$s SS>] { addr: Slot, offset: u32, value: Slot } => memory::store::<$sin, $smem, S, S> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address in a slot, value immediate.")]
+                [<$s SI>] { addr: Slot, offset: u32, value: $sin } => memory::store::<$sin, $smem, S, I> [kernels::$sk];
+            )*
+            $(
+                #[doc = concat!("Jump if `", stringify!($ck), "(acc, slot rhs)`.")]
+                [<$c AS>] { rhs: Slot, offset: Offset } => control::br_cmp::<$cin, A, S> [kernels::$ck];
+                #[doc = concat!("Jump if `", stringify!($ck), "(slot lhs, slot rhs)`.")]
+                [<$c SS>] { lhs: Slot, rhs: Slot, offset: Offset } => control::br_cmp::<$cin, S, S> [kernels::$ck];
+                #[doc = concat!("Jump if `", stringify!($ck), "(acc, imm rhs)`.")]
+                [<$c AI>] { rhs: $cin, offset: Offset } => control::br_cmp::<$cin, A, I> [kernels::$ck];
+                #[doc = concat!("Jump if `", stringify!($ck), "(slot lhs, imm rhs)`.")]
+                [<$c SI>] { lhs: Slot, rhs: $cin, offset: Offset } => control::br_cmp::<$cin, S, I> [kernels::$ck];
+            )*
+        } }
+    };
+}

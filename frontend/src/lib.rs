@@ -1,0 +1,19 @@
+//! wasmloom's frontend: parses and validates Wasm with `wasmparser`, and lowers each function to
+//! the accumulator-based IR declared in [`isa`]. It knows nothing of execution: the backend
+//! supplies the op header through [`isa::encoding::Encoding`].
+
+pub mod isa;
+pub mod module;
+pub mod translate;
+
+pub use module::ModuleInfo;
+pub use translate::{CompileError, compile};
+pub use wasmparser::WasmFeatures;
+
+#[doc(hidden)]
+pub use pastey as __pastey;
+
+/// The Wasm features wasmloom executes: Wasm 2.0 without SIMD.
+pub fn supported_features() -> WasmFeatures {
+    WasmFeatures::WASM2 & !(WasmFeatures::SIMD | WasmFeatures::RELAXED_SIMD)
+}
