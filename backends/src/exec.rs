@@ -90,7 +90,7 @@ impl Exec {
         args: &[u64],
     ) -> Result<(), TrapCode> {
         // SAFETY: the caller promises `store` is valid.
-        let entity = unsafe { (*store).funcs[func as usize] };
+        let entity = unsafe { (&*store).funcs[func as usize] };
         let FuncEntity::Wasm { inst, code, .. } = entity else {
             panic!("Exec::enter needs a Wasm function");
         };

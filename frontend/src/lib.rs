@@ -3,6 +3,7 @@
 //! supplies the op header through [`isa::encoding::Encoding`].
 
 pub mod isa;
+mod parse;
 pub mod module;
 pub mod translate;
 

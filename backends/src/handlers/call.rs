@@ -18,7 +18,7 @@ unsafe fn enter(r: &mut Regs, func: u32, base: Slot) -> Flow {
     // frame inside the value stack.
     unsafe {
         let exec = r.exec();
-        let entity = *(*exec.store).funcs.get_unchecked(func as usize);
+        let entity = *(&*exec.store).funcs.get_unchecked(func as usize);
         let new_fp = r.fp.add(base.0 as usize);
         match entity {
             FuncEntity::Wasm { inst, code, .. } => {
@@ -56,7 +56,7 @@ pub unsafe fn call(r: &mut Regs) -> Flow {
     unsafe {
         let f: u32 = r.read();
         let base: Slot = r.read();
-        let func = *(*r.exec().inst).funcs.get_unchecked(f as usize);
+        let func = *r.inst().funcs.get_unchecked(f as usize);
         enter(r, func, base)
     }
 }
@@ -84,7 +84,7 @@ pub unsafe fn call_indirect(r: &mut Regs) -> Flow {
         }
         let func = (reference - 1) as u32;
         let expected = *inst.types.get_unchecked(ty as usize);
-        if (*exec.store).funcs[func as usize].ty() != expected {
+        if (&*exec.store).funcs[func as usize].ty() != expected {
             return trap(r, TrapCode::IndirectCallTypeMismatch);
         }
         enter(r, func, base)

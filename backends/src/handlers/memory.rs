@@ -65,7 +65,7 @@ pub unsafe fn store<In, Mem: MemValue, KA: Src<i32>, KV: Src<In>>(
 #[inline(always)]
 unsafe fn memory0<'a>(r: &mut Regs) -> &'a mut MemoryEntity {
     // SAFETY: the validator only admits memory ops in modules with a memory.
-    unsafe { &mut **(*r.exec().inst).memories.get_unchecked(0) }
+    unsafe { &mut **r.inst().memories.get_unchecked(0) }
 }
 
 /// `acc = memory.size`.
@@ -161,7 +161,7 @@ pub unsafe fn init(r: &mut Regs) -> Flow {
     unsafe {
         let seg: u32 = r.read();
         let (dst, src, len) = three(r);
-        let data = (*r.exec().inst).datas[seg as usize].clone();
+        let data = r.inst().datas[seg as usize].clone();
         let mem = memory0(r).data_mut();
         if !in_bounds(dst, len, mem.len()) || !in_bounds(src, len, data.len()) {
             return trap(r, TrapCode::MemoryOutOfBounds);
@@ -179,7 +179,7 @@ pub unsafe fn data_drop(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the segment index.
     unsafe {
         let seg: u32 = r.read();
-        (*r.exec().inst).datas[seg as usize] = std::sync::Arc::from(&[][..]);
+        r.inst().datas[seg as usize] = std::sync::Arc::from(&[][..]);
     }
     Flow::Next
 }

@@ -14,6 +14,7 @@ pub mod table;
 pub mod variable;
 
 use crate::exec::{Exec, Stop};
+use crate::store::{InstanceData, StoreCore};
 use crate::trap::TrapCode;
 use crate::value::Value;
 use wasmloom_frontend::isa::{Operand, Slot};
@@ -109,8 +110,7 @@ impl Regs {
     pub unsafe fn reload_memory(&mut self) {
         // SAFETY: the caller promises a valid execution and instance.
         unsafe {
-            let inst = &*(*self.exec).inst;
-            match inst.memories.first() {
+            match self.inst().memories.first() {
                 Some(&m) => {
                     let m = &mut *m;
                     self.mem_len = m.data().len();
@@ -122,6 +122,26 @@ impl Regs {
                 }
             }
         }
+    }
+
+    /// The current instance.
+    ///
+    /// # Safety
+    /// The execution and its instance must be valid, and the borrow must not overlap another.
+    #[inline(always)]
+    pub unsafe fn inst<'a>(&self) -> &'a mut InstanceData {
+        // SAFETY: the caller promises a valid execution and instance.
+        unsafe { &mut *(*self.exec).inst }
+    }
+
+    /// The store.
+    ///
+    /// # Safety
+    /// The execution and its store must be valid.
+    #[inline(always)]
+    pub unsafe fn store<'a>(&self) -> &'a StoreCore {
+        // SAFETY: the caller promises a valid execution and store.
+        unsafe { &*(*self.exec).store }
     }
 
     /// The execution. The borrow is not tied to `self`: registers and execution are separate.

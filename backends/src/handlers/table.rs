@@ -13,7 +13,7 @@ use wasmloom_frontend::isa::Slot;
 #[inline(always)]
 unsafe fn table<'a>(r: &mut Regs, index: u32) -> &'a mut TableEntity {
     // SAFETY: the validator checked the index; tables live as long as the store.
-    unsafe { &mut **(*r.exec().inst).tables.get_unchecked(index as usize) }
+    unsafe { &mut **r.inst().tables.get_unchecked(index as usize) }
 }
 
 /// Reads a slot operand and returns its value.
@@ -153,8 +153,7 @@ pub unsafe fn init(r: &mut Regs) -> Flow {
         let dst = slot_value(r) as u32 as usize;
         let src = slot_value(r) as u32 as usize;
         let len = slot_value(r) as u32 as usize;
-        let inst = r.exec().inst;
-        let elem = &(*inst).elems[seg as usize];
+        let elem = &r.inst().elems[seg as usize];
         let elems = &mut table(r, t).elems;
         if !in_bounds(dst, len, elems.len()) || !in_bounds(src, len, elem.len()) {
             return trap(r, TrapCode::TableOutOfBounds);
@@ -172,7 +171,7 @@ pub unsafe fn elem_drop(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the index.
     unsafe {
         let seg: u32 = r.read();
-        (*r.exec().inst).elems[seg as usize] = Box::new([]);
+        r.inst().elems[seg as usize] = Box::new([]);
     }
     Flow::Next
 }
@@ -185,7 +184,7 @@ pub unsafe fn ref_func(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the index.
     unsafe {
         let f: u32 = r.read();
-        r.acc = u64::from(*(*r.exec().inst).funcs.get_unchecked(f as usize)) + 1;
+        r.acc = u64::from(*r.inst().funcs.get_unchecked(f as usize)) + 1;
     }
     Flow::Next
 }

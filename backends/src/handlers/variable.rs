@@ -57,7 +57,7 @@ pub unsafe fn global_get<T: Value>(r: &mut Regs) -> Flow {
     // SAFETY: the validator checked the index; globals live as long as the store.
     unsafe {
         let g: u32 = r.read();
-        let global = *(*r.exec().inst).globals.get_unchecked(g as usize);
+        let global = *r.inst().globals.get_unchecked(g as usize);
         T::from_bits((*global).value).to_acc(r);
     }
     Flow::Next
@@ -73,7 +73,7 @@ pub unsafe fn global_set<T: Value, K: Src<T>>(r: &mut Regs) -> Flow {
     unsafe {
         let g: u32 = r.read();
         let value = K::get(r).to_bits();
-        let global = *(*r.exec().inst).globals.get_unchecked(g as usize);
+        let global = *r.inst().globals.get_unchecked(g as usize);
         (*global).value = value;
     }
     Flow::Next

@@ -68,7 +68,7 @@ plain_operand! {
     i64 => |v| v, i64::from_le(v), "{}";
     f32 => |v| v.to_bits(), f32::from_bits(u32::from_le(v)), "{:?}";
     f64 => |v| v.to_bits(), f64::from_bits(u64::from_le(v)), "{:?}";
-    Slot => |v| v.0, Slot(u32::from_le(v)), "s{}";
+    Slot => |v| v.0, Slot(u32::from_le(v)), "{}";
     Offset => |v| v.0, Offset(i32::from_le(v)), "{:+}";
 }
 
@@ -118,16 +118,40 @@ pub enum Class {
     F64,
 }
 
-/// Maps the Rust types named in the op list to their class.
-pub trait HasClass {
-    /// The class.
-    const CLASS: Class;
+/// A numeric value type, as named in the op list.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NumTy {
+    /// i32.
+    I32,
+    /// i64.
+    I64,
+    /// f32.
+    F32,
+    /// f64.
+    F64,
 }
 
-macro_rules! has_class {
-    ($($t:ty => $c:ident),*) => {$( impl HasClass for $t { const CLASS: Class = Class::$c; } )*};
+impl NumTy {
+    /// Which accumulator holds it.
+    pub fn class(self) -> Class {
+        match self {
+            NumTy::I32 | NumTy::I64 => Class::Int,
+            NumTy::F32 => Class::F32,
+            NumTy::F64 => Class::F64,
+        }
+    }
 }
-has_class!(i32 => Int, i64 => Int, f32 => F32, f64 => F64);
+
+/// Maps the Rust types named in the op list to their value type.
+pub trait HasTy {
+    /// The value type.
+    const TY: NumTy;
+}
+
+macro_rules! has_ty {
+    ($($t:ty => $c:ident),*) => {$( impl HasTy for $t { const TY: NumTy = NumTy::$c; } )*};
+}
+has_ty!(i32 => I32, i64 => I64, f32 => F32, f64 => F64);
 
 /// Renders one operand for the disassembler.
 pub type ShowFn = fn(&[u8]) -> Option<(String, usize)>;
@@ -195,9 +219,9 @@ macro_rules! define_families {
                     },
                 )*})
             }
-            /// Operand and result classes.
-            pub fn classes(self) -> (Class, Class) {
-                match self { $(Binary::$b => (<$bin as HasClass>::CLASS, <$bout as HasClass>::CLASS),)* }
+            /// Operand and result types.
+            pub fn types(self) -> (NumTy, NumTy) {
+                match self { $(Binary::$b => (<$bin as HasTy>::TY, <$bout as HasTy>::TY),)* }
             }
         }
 
@@ -215,9 +239,9 @@ macro_rules! define_families {
                     },
                 )*})
             }
-            /// Operand and result classes.
-            pub fn classes(self) -> (Class, Class) {
-                match self { $(Unary::$u => (<$uin as HasClass>::CLASS, <$uout as HasClass>::CLASS),)* }
+            /// Operand and result types.
+            pub fn types(self) -> (NumTy, NumTy) {
+                match self { $(Unary::$u => (<$uin as HasTy>::TY, <$uout as HasTy>::TY),)* }
             }
         }
 
@@ -235,9 +259,9 @@ macro_rules! define_families {
                     },
                 )*})
             }
-            /// The result class.
-            pub fn class(self) -> Class {
-                match self { $(Load::$l => <$lout as HasClass>::CLASS,)* }
+            /// The result type.
+            pub fn result(self) -> NumTy {
+                match self { $(Load::$l => <$lout as HasTy>::TY,)* }
             }
         }
 
@@ -259,10 +283,6 @@ macro_rules! define_families {
                         _ => return None,
                     },
                 )*})
-            }
-            /// The class of the stored value.
-            pub fn class(self) -> Class {
-                match self { $(Store::$s => <$sin as HasClass>::CLASS,)* }
             }
         }
 

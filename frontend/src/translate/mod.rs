@@ -1,13 +1,27 @@
-//! Wasm to IR: parse and validate the module, and translate every function body.
+//! Wasm to IR, one function at a time. The translator keeps a virtual operand stack
+//! ([`stack`]) and emits ops by category: [`control`], [`call`], [`variable`], [`numeric`],
+//! [`memory`], [`table`] — the same category names as the handlers in the backends.
 
+mod call;
+mod control;
 mod func;
+mod lookup;
+mod memory;
+mod numeric;
+mod stack;
+mod table;
+mod variable;
 
+pub use crate::parse::compile;
 pub use func::CompiledFunc;
 
 use crate::isa::encoding::Encoding;
-use crate::module::ModuleInfo;
+use crate::module::{ImportKind, ModuleInfo};
+use crate::parse::{invalid, unsupported};
+use control::{Label, Pending};
 use core::fmt;
-use wasmparser::WasmFeatures;
+use stack::{Entry, Ty};
+use wasmparser::{FuncValidator, FunctionBody, Operator, ValType, ValidatorResources};
 
 /// Why a module could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,13 +51,159 @@ impl fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-/// Parses, validates and translates `bytes` with the given features, encoding op headers for
-/// the chosen backend.
-pub fn compile(
-    bytes: &[u8],
-    features: WasmFeatures,
-    encoding: &dyn Encoding,
-) -> Result<ModuleInfo, CompileError> {
-    let _ = (bytes, features, encoding);
-    todo!("being written")
+/// The largest frame, in slots, a function may use.
+pub const MAX_FRAME_SLOTS: u64 = 1 << 24;
+
+/// Translates function bodies; reused across the functions of a module to keep allocations.
+pub(crate) struct FuncTranslator<'e> {
+    encoding: &'e dyn Encoding,
+    code: Vec<u8>,
+    stack: Vec<Entry>,
+    acc_owner: [Option<usize>; 3],
+    labels: Vec<Label>,
+    locals: Vec<Ty>,
+    globals: Vec<Ty>,
+    num_params: u32,
+    /// Scratch slots start at `locals.len()`; the next unused one.
+    next_scratch: u32,
+    /// Home of stack position 0: after the locals and the scratch slots.
+    first_home: u32,
+    max_height: usize,
+    reachable: bool,
+    pending: Option<Pending>,
+}
+
+pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
+    Ok(match v {
+        ValType::I32 => Ty::I32,
+        ValType::I64 => Ty::I64,
+        ValType::F32 => Ty::F32,
+        ValType::F64 => Ty::F64,
+        ValType::Ref(_) => Ty::Ref,
+        ValType::V128 => return Err(unsupported("SIMD (v128) is not supported yet")),
+    })
+}
+
+impl<'e> FuncTranslator<'e> {
+    pub(crate) fn new(encoding: &'e dyn Encoding) -> Self {
+        Self {
+            encoding,
+            code: Vec::new(),
+            stack: Vec::new(),
+            acc_owner: [None; 3],
+            labels: Vec::new(),
+            locals: Vec::new(),
+            globals: Vec::new(),
+            num_params: 0,
+            next_scratch: 0,
+            first_home: 0,
+            max_height: 0,
+            reachable: true,
+            pending: None,
+        }
+    }
+
+    /// Validates and translates the body of function `index`.
+    pub(crate) fn translate(
+        &mut self,
+        info: &ModuleInfo,
+        index: usize,
+        fv: &mut FuncValidator<ValidatorResources>,
+        body: &FunctionBody<'_>,
+    ) -> Result<CompiledFunc, CompileError> {
+        let ty = &info.types[info.funcs[index] as usize];
+        self.reset(info)?;
+        for &p in ty.params() {
+            self.locals.push(ty_of(p)?);
+        }
+        self.num_params = self.locals.len() as u32;
+        let mut locals = body.get_locals_reader().map_err(invalid)?;
+        for _ in 0..locals.get_count() {
+            let offset = locals.original_position();
+            let (count, val) = locals.read().map_err(invalid)?;
+            fv.define_locals(offset, count, val).map_err(invalid)?;
+            let t = ty_of(val)?;
+            self.locals.extend(core::iter::repeat_n(t, count as usize));
+        }
+        let scratch = self.count_scratch(info, body)?;
+        self.next_scratch = self.locals.len() as u32;
+        self.first_home = self.next_scratch + scratch;
+        let results = ty.results().iter().map(|&r| ty_of(r)).collect::<Result<Vec<_>, _>>()?;
+        self.labels.push(Label::func(results.clone()));
+
+        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        while !reader.eof() {
+            let (op, offset) = reader.read_with_offset().map_err(invalid)?;
+            fv.op(offset, &op).map_err(invalid)?;
+            self.visit(info, &op)?;
+        }
+        reader.finish().map_err(invalid)?;
+
+        let frame = u64::from(self.first_home) + self.max_height as u64;
+        let frame = frame.max(results.len() as u64);
+        if frame > MAX_FRAME_SLOTS {
+            return Err(CompileError {
+                message: format!("function {index} needs {frame} slots (limit {MAX_FRAME_SLOTS})"),
+                kind: CompileErrorKind::Limit,
+            });
+        }
+        Ok(CompiledFunc {
+            code: core::mem::take(&mut self.code).into_boxed_slice(),
+            num_params: self.num_params,
+            num_locals: self.locals.len() as u32,
+            frame_size: frame as u32,
+            num_results: results.len() as u32,
+        })
+    }
+
+    fn reset(&mut self, info: &ModuleInfo) -> Result<(), CompileError> {
+        self.code.clear();
+        self.stack.clear();
+        self.acc_owner = [None; 3];
+        self.labels.clear();
+        self.locals.clear();
+        self.max_height = 0;
+        self.reachable = true;
+        self.pending = None;
+        if self.globals.is_empty() {
+            for import in &info.imports {
+                if let ImportKind::Global(g) = &import.kind {
+                    self.globals.push(ty_of(g.content_type)?);
+                }
+            }
+            for g in &info.globals {
+                self.globals.push(ty_of(g.ty.content_type)?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Scratch slots the function needs: `if` blocks with parameters save them for `else`.
+    fn count_scratch(&self, info: &ModuleInfo, body: &FunctionBody<'_>) -> Result<u32, CompileError> {
+        let mut total = 0u32;
+        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        while !reader.eof() {
+            if let Operator::If { blockty: wasmparser::BlockType::FuncType(t) } = reader.read().map_err(invalid)? {
+                let params = info.types.get(t as usize).map_or(0, |t| t.params().len());
+                total = total.saturating_add(params as u32);
+            }
+        }
+        Ok(total)
+    }
+
+    fn visit(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<(), CompileError> {
+        if !self.reachable {
+            return self.visit_unreachable(info, op);
+        }
+        if self.visit_control(info, op)?
+            || self.visit_call(info, op)?
+            || self.visit_variable(op)?
+            || self.visit_numeric(op)
+            || self.visit_memory(op)?
+            || self.visit_table(op)
+        {
+            return Ok(());
+        }
+        Err(unsupported(format!("operator {op:?} is not supported yet")))
+    }
 }

@@ -1,0 +1,62 @@
+//! Calls: arguments go to consecutive home slots, which become the callee's first slots;
+//! results come back in the same place.
+
+use super::stack::{Entry, Loc};
+use super::{CompileError, FuncTranslator, ty_of};
+use crate::isa::Opcode;
+use crate::module::ModuleInfo;
+use crate::parse::unsupported;
+use wasmparser::{FuncType, Operator};
+
+impl FuncTranslator<'_> {
+    pub(crate) fn visit_call(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<bool, CompileError> {
+        match *op {
+            Operator::Call { function_index } => {
+                let ty = &info.types[info.funcs[function_index as usize] as usize];
+                let base = self.prepare_args(ty);
+                self.op(Opcode::Call);
+                self.put(function_index);
+                self.put_slot(self.home(base));
+                self.push_results(ty, base)?;
+            }
+            Operator::CallIndirect { type_index, table_index } => {
+                let ty = &info.types[type_index as usize];
+                let h = self.stack.len();
+                let index = self.pop();
+                let index = self.to_slot(index, h - 1);
+                let base = self.prepare_args(ty);
+                self.op(Opcode::CallIndirect);
+                self.put(table_index);
+                self.put(type_index);
+                self.put_slot(index);
+                self.put_slot(self.home(base));
+                self.push_results(ty, base)?;
+            }
+            Operator::ReturnCall { .. } | Operator::ReturnCallIndirect { .. } => {
+                return Err(unsupported("tail calls are not supported yet"));
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Puts the arguments in their home slots and frees the accumulators; returns the stack
+    /// position of the first argument.
+    fn prepare_args(&mut self, ty: &FuncType) -> usize {
+        let base = self.stack.len() - ty.params().len();
+        for pos in base..self.stack.len() {
+            self.materialize(pos);
+        }
+        self.spill_accs();
+        base
+    }
+
+    fn push_results(&mut self, ty: &FuncType, base: usize) -> Result<(), CompileError> {
+        self.truncate(base);
+        for (i, &r) in ty.results().iter().enumerate() {
+            let home = self.home(base + i);
+            self.push(Entry { loc: Loc::Slot(home), ty: ty_of(r)? });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,522 @@
+//! Control flow: blocks, branches, `br_table`, return, and compare+branch fusion.
+//!
+//! At every block boundary the stack is materialized: all values sit in their home slots, no
+//! accumulator is live. A branch moves the values its target keeps into the target's slots
+//! (home slots from the label's height up; slots `0..n` for a return).
+
+use super::stack::{Entry, Loc, Ty};
+use super::{FuncTranslator, ty_of};
+use crate::isa::{Binary, BranchCmp, Kind, Offset, Opcode, Targets};
+use crate::module::ModuleInfo;
+use crate::parse::unsupported;
+use crate::translate::CompileError;
+use wasmparser::{BlockType, Operator};
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    Func,
+    Block,
+    Loop,
+    If,
+    Else,
+}
+
+/// An open block.
+#[derive(Debug)]
+pub(crate) struct Label {
+    kind: LabelKind,
+    /// Stack height below the block's parameters.
+    height: usize,
+    params: Vec<Ty>,
+    results: Vec<Ty>,
+    /// Loop head.
+    start: usize,
+    /// Offset fields of forward branches to the block's end.
+    fixups: Vec<usize>,
+    /// The `if`'s branch to its `else` (or end).
+    else_fixup: Option<usize>,
+    /// The `if`'s parameters, saved for the `else` branch.
+    saved_params: Vec<Entry>,
+    entry_reachable: bool,
+    /// Opened in unreachable code: nothing is emitted for it.
+    dead: bool,
+}
+
+impl Label {
+    pub(crate) fn func(results: Vec<Ty>) -> Self {
+        Self::new(LabelKind::Func, 0, Vec::new(), results)
+    }
+
+    fn new(kind: LabelKind, height: usize, params: Vec<Ty>, results: Vec<Ty>) -> Self {
+        Self {
+            kind,
+            height,
+            params,
+            results,
+            start: 0,
+            fixups: Vec::new(),
+            else_fixup: None,
+            saved_params: Vec::new(),
+            entry_reachable: true,
+            dead: false,
+        }
+    }
+
+    /// How many values a branch to this label carries.
+    fn arity(&self) -> usize {
+        if self.kind == LabelKind::Loop { self.params.len() } else { self.results.len() }
+    }
+}
+
+/// A branch condition, possibly not yet emitted.
+#[derive(Copy, Clone, Debug)]
+pub(crate) enum Cond {
+    /// An i32 that is true when not zero.
+    Value(Loc),
+    /// An i32 that is true when zero (an `i32.eqz` folded into the branch).
+    Zero(Loc),
+    /// A fused integer compare.
+    Cmp(BranchCmp, Loc, Loc),
+}
+
+/// The last compare (or `i32.eqz`), emitted into the accumulator but still removable if the
+/// next operator branches on it.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Pending {
+    /// Code position of the compare op, and just past it.
+    start: usize,
+    end: usize,
+    /// Stack position of its result.
+    pos: usize,
+    cond: Cond,
+}
+
+impl FuncTranslator<'_> {
+    /// Records a just-emitted compare (`start..` in the code) as a branch candidate.
+    pub(crate) fn set_pending(&mut self, start: usize, cond: Cond) {
+        let pos = self.stack.len() - 1;
+        self.pending = Some(Pending { start, end: self.code.len(), pos, cond });
+    }
+
+    /// The fused branch op for an integer compare, if it has one.
+    pub(crate) fn branch_cmp(op: Binary) -> Option<BranchCmp> {
+        use BranchCmp as C;
+        Some(match op {
+            Binary::I32Eq => C::BrI32Eq,
+            Binary::I32Ne => C::BrI32Ne,
+            Binary::I32LtS => C::BrI32LtS,
+            Binary::I32LtU => C::BrI32LtU,
+            Binary::I32GtS => C::BrI32GtS,
+            Binary::I32GtU => C::BrI32GtU,
+            Binary::I32LeS => C::BrI32LeS,
+            Binary::I32LeU => C::BrI32LeU,
+            Binary::I32GeS => C::BrI32GeS,
+            Binary::I32GeU => C::BrI32GeU,
+            Binary::I64Eq => C::BrI64Eq,
+            Binary::I64Ne => C::BrI64Ne,
+            Binary::I64LtS => C::BrI64LtS,
+            Binary::I64LtU => C::BrI64LtU,
+            Binary::I64GtS => C::BrI64GtS,
+            Binary::I64GtU => C::BrI64GtU,
+            Binary::I64LeS => C::BrI64LeS,
+            Binary::I64LeU => C::BrI64LeU,
+            Binary::I64GeS => C::BrI64GeS,
+            Binary::I64GeU => C::BrI64GeU,
+            _ => return None,
+        })
+    }
+
+    /// Pops the branch condition, un-emitting a pending compare so it can be fused.
+    fn pop_cond(&mut self) -> Cond {
+        let pos = self.stack.len() - 1;
+        let e = self.pop();
+        if let Some(p) = self.pending.take()
+            && p.end == self.code.len()
+            && p.pos == pos
+            && e.loc == Loc::Acc
+        {
+            self.code.truncate(p.start);
+            return p.cond;
+        }
+        Cond::Value(self.no_imm(e, pos))
+    }
+
+    /// Emits a jump to `target` taken when `cond` holds (or fails, with `negate`), and returns
+    /// the position of its offset field.
+    fn emit_cond_jump(&mut self, cond: Cond, negate: bool) -> usize {
+        match cond {
+            Cond::Value(loc) | Cond::Zero(loc) => {
+                let on_zero = matches!(cond, Cond::Zero(_)) != negate;
+                let op = match (loc, on_zero) {
+                    (Loc::Acc, false) => Opcode::BrIfA,
+                    (Loc::Acc, true) => Opcode::BrIfNotA,
+                    (_, false) => Opcode::BrIfS,
+                    (_, true) => Opcode::BrIfNotS,
+                };
+                self.op(op);
+                self.put_loc(loc, Ty::I32);
+            }
+            Cond::Cmp(cmp, lhs, rhs) => {
+                let cmp = if negate { negate_cmp(cmp) } else { cmp };
+                let (cmp, lhs, rhs) = match (lhs.kind(), rhs.kind()) {
+                    (Kind::Slot, Kind::Acc) | (Kind::Imm, _) => (mirror_cmp(cmp), rhs, lhs),
+                    _ => (cmp, lhs, rhs),
+                };
+                let ty = if is_i64(cmp) { Ty::I64 } else { Ty::I32 };
+                self.op(cmp.opcode(lhs.kind(), rhs.kind()).expect("fusable operand kinds"));
+                self.put_loc(lhs, ty);
+                self.put_loc(rhs, ty);
+            }
+        }
+        self.offset_placeholder()
+    }
+
+    fn offset_placeholder(&mut self) -> usize {
+        let at = self.code.len();
+        self.put(Offset(0));
+        at
+    }
+
+    /// Points the offset field at `field` to `target`.
+    fn patch(&mut self, field: usize, target: usize) {
+        let off = target as i64 - field as i64;
+        self.code[field..field + 4].copy_from_slice(&(off as i32).to_le_bytes());
+    }
+
+    /// Writes the offset field of a jump to label `idx`: known for loops, a fixup otherwise.
+    fn jump_field(&mut self, idx: usize, field: usize) {
+        if self.labels[idx].kind == LabelKind::Loop {
+            let start = self.labels[idx].start;
+            self.patch(field, start);
+        } else {
+            self.labels[idx].fixups.push(field);
+        }
+    }
+
+    /// First slot of the values a branch to label `idx` carries.
+    fn dest_base(&self, idx: usize) -> u32 {
+        match self.labels[idx].kind {
+            LabelKind::Func => 0,
+            _ => self.home(self.labels[idx].height),
+        }
+    }
+
+    /// Materializes the carried values that the moves to `dest` would overwrite before they
+    /// are read (only locals, for returns). Emitted on every path.
+    fn prepare_moves(&mut self, dest: u32, n: usize) {
+        let len = self.stack.len();
+        for i in 0..n {
+            if let Loc::Slot(s) = self.stack[len - n + i].loc
+                && s >= dest
+                && s < dest + i as u32
+            {
+                self.materialize(len - n + i);
+            }
+        }
+    }
+
+    /// Emits the moves of the top `n` values to `dest..`; leaves the virtual stack as it is.
+    fn emit_moves(&mut self, dest: u32, n: usize) {
+        let len = self.stack.len();
+        for i in 0..n {
+            let e = self.stack[len - n + i];
+            self.write_to_slot(e, dest + i as u32);
+        }
+    }
+
+    /// Whether a branch to label `idx` needs code besides the jump.
+    fn needs_moves(&self, idx: usize) -> bool {
+        if self.labels[idx].kind == LabelKind::Func {
+            return true;
+        }
+        let (n, dest, len) = (self.labels[idx].arity(), self.dest_base(idx), self.stack.len());
+        (0..n).any(|i| self.stack[len - n + i].loc != Loc::Slot(dest + i as u32))
+    }
+
+    /// Emits an unconditional branch to label `idx`, with its moves.
+    fn emit_branch(&mut self, idx: usize) {
+        let (n, dest) = (self.labels[idx].arity(), self.dest_base(idx));
+        self.emit_moves(dest, n);
+        if self.labels[idx].kind == LabelKind::Func {
+            self.op(Opcode::Return);
+        } else {
+            self.op(Opcode::Br);
+            let field = self.offset_placeholder();
+            self.jump_field(idx, field);
+        }
+    }
+
+    fn label_index(&self, depth: u32) -> usize {
+        self.labels.len() - 1 - depth as usize
+    }
+
+    fn block_type(info: &ModuleInfo, bt: BlockType) -> Result<(Vec<Ty>, Vec<Ty>), CompileError> {
+        Ok(match bt {
+            BlockType::Empty => (vec![], vec![]),
+            BlockType::Type(t) => (vec![], vec![ty_of(t)?]),
+            BlockType::FuncType(i) => {
+                let ft = &info.types[i as usize];
+                let params = ft.params().iter().map(|&t| ty_of(t)).collect::<Result<_, _>>()?;
+                let results = ft.results().iter().map(|&t| ty_of(t)).collect::<Result<_, _>>()?;
+                (params, results)
+            }
+        })
+    }
+
+    /// Control operators; `false` if `op` is not one.
+    pub(crate) fn visit_control(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<bool, CompileError> {
+        match *op {
+            Operator::Nop => {}
+            Operator::Unreachable => {
+                self.op(Opcode::Unreachable);
+                self.reachable = false;
+            }
+            Operator::Block { blockty } | Operator::Loop { blockty } => {
+                let (params, results) = Self::block_type(info, blockty)?;
+                self.materialize_all();
+                let kind = if matches!(op, Operator::Loop { .. }) { LabelKind::Loop } else { LabelKind::Block };
+                let mut label = Label::new(kind, self.stack.len() - params.len(), params, results);
+                label.start = self.code.len();
+                self.labels.push(label);
+            }
+            Operator::If { blockty } => {
+                let (params, results) = Self::block_type(info, blockty)?;
+                let cond = self.pop_cond();
+                self.materialize_all();
+                let height = self.stack.len() - params.len();
+                let mut saved = Vec::new();
+                for (i, &ty) in params.iter().enumerate() {
+                    let slot = self.next_scratch;
+                    self.next_scratch += 1;
+                    self.write_to_slot(self.stack[height + i], slot);
+                    saved.push(Entry { loc: Loc::Slot(slot), ty });
+                }
+                let field = self.emit_cond_jump(cond, true);
+                let mut label = Label::new(LabelKind::If, height, params, results);
+                label.else_fixup = Some(field);
+                label.saved_params = saved;
+                self.labels.push(label);
+            }
+            Operator::Else => self.visit_else(),
+            Operator::End => self.visit_end(),
+            Operator::Br { relative_depth } => {
+                let idx = self.label_index(relative_depth);
+                let n = self.labels[idx].arity();
+                let dest = self.dest_base(idx);
+                self.prepare_moves(dest, n);
+                self.emit_branch(idx);
+                self.reachable = false;
+            }
+            Operator::BrIf { relative_depth } => {
+                let cond = self.pop_cond();
+                let idx = self.label_index(relative_depth);
+                if self.needs_moves(idx) {
+                    let (n, dest) = (self.labels[idx].arity(), self.dest_base(idx));
+                    self.prepare_moves(dest, n);
+                    let skip = self.emit_cond_jump(cond, true);
+                    self.emit_branch(idx);
+                    let here = self.code.len();
+                    self.patch(skip, here);
+                } else {
+                    let field = self.emit_cond_jump(cond, false);
+                    self.jump_field(idx, field);
+                }
+            }
+            Operator::BrTable { ref targets } => {
+                let depths = targets
+                    .targets()
+                    .chain(core::iter::once(Ok(targets.default())))
+                    .collect::<Result<Vec<u32>, _>>()
+                    .map_err(crate::parse::invalid)?;
+                self.visit_br_table(&depths);
+            }
+            Operator::Return => {
+                let n = self.labels[0].results.len();
+                self.prepare_moves(0, n);
+                self.emit_branch(0);
+                self.reachable = false;
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn visit_br_table(&mut self, depths: &[u32]) {
+        let pos = self.stack.len() - 1;
+        let index = self.pop();
+        let index = self.no_imm(index, pos);
+        if depths.iter().any(|&d| self.label_index(d) == 0) {
+            let n = self.labels[0].results.len();
+            self.prepare_moves(0, n);
+        }
+        self.op(if index == Loc::Acc { Opcode::BrTableA } else { Opcode::BrTableS });
+        self.put_loc(index, Ty::I32);
+        self.put(Targets(depths.len() as u32 - 1));
+        let fields: Vec<usize> = depths.iter().map(|_| self.offset_placeholder()).collect();
+        let mut stubs: Vec<(usize, usize)> = Vec::new();
+        for (&depth, &field) in depths.iter().zip(&fields) {
+            let idx = self.label_index(depth);
+            if !self.needs_moves(idx) {
+                self.jump_field(idx, field);
+            } else if let Some(&(_, stub)) = stubs.iter().find(|(i, _)| *i == idx) {
+                self.patch(field, stub);
+            } else {
+                let stub = self.code.len();
+                self.patch(field, stub);
+                self.emit_branch(idx);
+                stubs.push((idx, stub));
+            }
+        }
+        self.reachable = false;
+    }
+
+    fn visit_else(&mut self) {
+        let idx = self.labels.len() - 1;
+        if self.labels[idx].dead {
+            return;
+        }
+        if self.reachable {
+            let n = self.labels[idx].results.len();
+            let height = self.labels[idx].height;
+            for i in 0..n {
+                self.materialize(height + i);
+            }
+            self.op(Opcode::Br);
+            let field = self.offset_placeholder();
+            self.labels[idx].fixups.push(field);
+        }
+        let label = &mut self.labels[idx];
+        let else_fixup = label.else_fixup.take();
+        label.kind = LabelKind::Else;
+        let (height, saved, reachable) = (label.height, label.saved_params.clone(), label.entry_reachable);
+        if let Some(field) = else_fixup {
+            let here = self.code.len();
+            self.patch(field, here);
+        }
+        self.truncate(height);
+        for e in saved {
+            self.push(e);
+        }
+        self.reachable = reachable;
+    }
+
+    fn visit_end(&mut self) {
+        let idx = self.labels.len() - 1;
+        if self.labels[idx].dead {
+            self.labels.pop();
+            return;
+        }
+        if self.labels[idx].kind == LabelKind::Func {
+            if self.reachable {
+                let n = self.labels[0].results.len();
+                self.prepare_moves(0, n);
+                self.emit_branch(0);
+            }
+            self.labels.pop();
+            return;
+        }
+        let height = self.labels[idx].height;
+        if self.reachable {
+            for i in 0..self.labels[idx].results.len() {
+                self.materialize(height + i);
+            }
+        }
+        let label = self.labels.pop().expect("validated: label stack not empty");
+        let here = self.code.len();
+        for &field in &label.fixups {
+            self.patch(field, here);
+        }
+        if let Some(field) = label.else_fixup {
+            self.patch(field, here);
+        }
+        let reachable = self.reachable
+            || !label.fixups.is_empty()
+            || (label.else_fixup.is_some() && label.entry_reachable);
+        self.truncate(height);
+        for (i, &ty) in label.results.iter().enumerate() {
+            let home = self.home(height + i);
+            self.push(Entry { loc: Loc::Slot(home), ty });
+        }
+        self.reachable = reachable;
+    }
+
+    /// In unreachable code only the nesting of blocks matters.
+    pub(crate) fn visit_unreachable(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<(), CompileError> {
+        match *op {
+            Operator::Block { blockty } | Operator::Loop { blockty } | Operator::If { blockty } => {
+                let (params, results) = Self::block_type(info, blockty)?;
+                let mut label = Label::new(LabelKind::Block, self.stack.len(), params, results);
+                label.dead = true;
+                label.entry_reachable = false;
+                self.labels.push(label);
+            }
+            Operator::Else => self.visit_else(),
+            Operator::End => self.visit_end(),
+            Operator::Try { .. } | Operator::TryTable { .. } => {
+                return Err(unsupported("exceptions are not supported yet"));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+fn is_i64(c: BranchCmp) -> bool {
+    use BranchCmp as C;
+    matches!(
+        c,
+        C::BrI64Eq | C::BrI64Ne | C::BrI64LtS | C::BrI64LtU | C::BrI64GtS | C::BrI64GtU
+            | C::BrI64LeS | C::BrI64LeU | C::BrI64GeS | C::BrI64GeU
+    )
+}
+
+/// The compare that holds exactly when `c` does not.
+fn negate_cmp(c: BranchCmp) -> BranchCmp {
+    use BranchCmp as C;
+    match c {
+        C::BrI32Eq => C::BrI32Ne,
+        C::BrI32Ne => C::BrI32Eq,
+        C::BrI32LtS => C::BrI32GeS,
+        C::BrI32LtU => C::BrI32GeU,
+        C::BrI32GtS => C::BrI32LeS,
+        C::BrI32GtU => C::BrI32LeU,
+        C::BrI32LeS => C::BrI32GtS,
+        C::BrI32LeU => C::BrI32GtU,
+        C::BrI32GeS => C::BrI32LtS,
+        C::BrI32GeU => C::BrI32LtU,
+        C::BrI64Eq => C::BrI64Ne,
+        C::BrI64Ne => C::BrI64Eq,
+        C::BrI64LtS => C::BrI64GeS,
+        C::BrI64LtU => C::BrI64GeU,
+        C::BrI64GtS => C::BrI64LeS,
+        C::BrI64GtU => C::BrI64LeU,
+        C::BrI64LeS => C::BrI64GtS,
+        C::BrI64LeU => C::BrI64GtU,
+        C::BrI64GeS => C::BrI64LtS,
+        C::BrI64GeU => C::BrI64LtU,
+    }
+}
+
+/// The compare that holds for swapped operands: `a < b` is `b > a`.
+fn mirror_cmp(c: BranchCmp) -> BranchCmp {
+    use BranchCmp as C;
+    match c {
+        C::BrI32LtS => C::BrI32GtS,
+        C::BrI32LtU => C::BrI32GtU,
+        C::BrI32GtS => C::BrI32LtS,
+        C::BrI32GtU => C::BrI32LtU,
+        C::BrI32LeS => C::BrI32GeS,
+        C::BrI32LeU => C::BrI32GeU,
+        C::BrI32GeS => C::BrI32LeS,
+        C::BrI32GeU => C::BrI32LeU,
+        C::BrI64LtS => C::BrI64GtS,
+        C::BrI64LtU => C::BrI64GtU,
+        C::BrI64GtS => C::BrI64LtS,
+        C::BrI64GtU => C::BrI64LtU,
+        C::BrI64LeS => C::BrI64GeS,
+        C::BrI64LeU => C::BrI64GeU,
+        C::BrI64GeS => C::BrI64LeS,
+        C::BrI64GeU => C::BrI64LeU,
+        same => same,
+    }
+}

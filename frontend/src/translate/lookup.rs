@@ -1,0 +1,39 @@
+//! From a Wasm operator to its op family. The families are named after the Wasm operators, so
+//! this mapping is derived from the op list.
+
+use crate::isa::{Binary, Load, Store, Unary};
+use wasmparser::{MemArg, Operator};
+
+macro_rules! define_lookup {
+    (
+        [$($unused:tt)*]
+        plain { $($plain:tt)* }
+        binary { $( $b:ident ($bin:ident -> $bout:ident) = $bk:ident; )* }
+        unary { $( $u:ident ($uin:ident -> $uout:ident) = $uk:ident; )* }
+        load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
+        store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
+        branch_cmp { $($cmp:tt)* }
+    ) => {
+        /// The binary family of `op`.
+        pub(crate) fn binary_of(op: &Operator<'_>) -> Option<Binary> {
+            Some(match op { $(Operator::$b => Binary::$b,)* _ => return None })
+        }
+
+        /// The unary family of `op`.
+        pub(crate) fn unary_of(op: &Operator<'_>) -> Option<Unary> {
+            Some(match op { $(Operator::$u => Unary::$u,)* _ => return None })
+        }
+
+        /// The load family of `op`, with its memory argument.
+        pub(crate) fn load_of(op: &Operator<'_>) -> Option<(Load, MemArg)> {
+            Some(match *op { $(Operator::$l { memarg } => (Load::$l, memarg),)* _ => return None })
+        }
+
+        /// The store family of `op`, with its memory argument.
+        pub(crate) fn store_of(op: &Operator<'_>) -> Option<(Store, MemArg)> {
+            Some(match *op { $(Operator::$s { memarg } => (Store::$s, memarg),)* _ => return None })
+        }
+    };
+}
+
+crate::with_op_families!([define_lookup] []);

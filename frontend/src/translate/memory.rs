@@ -1,0 +1,105 @@
+//! Memory operators: loads and stores on memory 0, size, grow and the bulk ops.
+
+use super::lookup::{load_of, store_of};
+use super::numeric::ty_of_num;
+use super::stack::{Loc, Ty};
+use super::{CompileError, FuncTranslator};
+use crate::isa::{Class, Opcode};
+use crate::parse::unsupported;
+use wasmparser::{MemArg, Operator};
+
+/// The static offset of a memory-0 access.
+fn offset_of(memarg: MemArg) -> Result<u32, CompileError> {
+    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
+        return Err(unsupported("multiple memories are not supported yet"));
+    }
+    u32::try_from(memarg.offset).map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
+}
+
+impl FuncTranslator<'_> {
+    pub(crate) fn visit_memory(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
+        if let Some((load, memarg)) = load_of(op) {
+            let offset = offset_of(memarg)?;
+            let h = self.stack.len();
+            let addr = self.pop();
+            let addr = self.no_imm(addr, h - 1);
+            let out = load.result();
+            self.reserve_acc(out.class());
+            self.op(load.opcode(addr.kind()).expect("address is not an immediate"));
+            self.put_loc(addr, Ty::I32);
+            self.put(offset);
+            self.push_acc(ty_of_num(out));
+            return Ok(true);
+        }
+        if let Some((store, memarg)) = store_of(op) {
+            let offset = offset_of(memarg)?;
+            let h = self.stack.len();
+            let value = self.pop();
+            let addr = self.pop();
+            let addr = self.no_imm(addr, h - 2);
+            self.op(store.opcode(addr.kind(), value.loc.kind()).expect("operands of two classes"));
+            self.put_loc(addr, Ty::I32);
+            self.put(offset);
+            self.put_loc(value.loc, value.ty);
+            return Ok(true);
+        }
+        match *op {
+            Operator::MemorySize { mem: 0 } => {
+                self.reserve_acc(Class::Int);
+                self.op(Opcode::MemorySize);
+                self.push_acc(Ty::I32);
+            }
+            Operator::MemoryGrow { mem: 0 } => {
+                let h = self.stack.len();
+                let delta = self.pop();
+                let delta = self.no_imm(delta, h - 1);
+                self.reserve_acc(Class::Int);
+                self.op(if delta == Loc::Acc { Opcode::MemoryGrowA } else { Opcode::MemoryGrowS });
+                self.put_loc(delta, Ty::I32);
+                self.push_acc(Ty::I32);
+            }
+            Operator::MemoryFill { mem: 0 } => self.slots_op(Opcode::MemoryFill, &[], 3, None),
+            Operator::MemoryCopy { dst_mem: 0, src_mem: 0 } => self.slots_op(Opcode::MemoryCopy, &[], 3, None),
+            Operator::MemoryInit { data_index, mem: 0 } => {
+                self.slots_op(Opcode::MemoryInit, &[data_index], 3, None);
+            }
+            Operator::DataDrop { data_index } => {
+                self.op(Opcode::DataDrop);
+                self.put(data_index);
+            }
+            Operator::MemorySize { .. }
+            | Operator::MemoryGrow { .. }
+            | Operator::MemoryFill { .. }
+            | Operator::MemoryCopy { .. }
+            | Operator::MemoryInit { .. } => {
+                return Err(unsupported("multiple memories are not supported yet"));
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// Emits `op` with the `u32` fields `indices`, then the top `n` values as slot fields
+    /// (deepest first), popping them; pushes the op's integer-accumulator `result`, if any.
+    pub(crate) fn slots_op(&mut self, op: Opcode, indices: &[u32], n: usize, result: Option<Ty>) {
+        let h = self.stack.len();
+        let mut slots = vec![0; n];
+        for i in (0..n).rev() {
+            let e = self.pop();
+            slots[i] = self.to_slot(e, h - n + i);
+        }
+        if result.is_some() {
+            self.reserve_acc(Class::Int);
+        }
+        self.op(op);
+        for &i in indices {
+            self.put(i);
+        }
+        for s in slots {
+            self.put_slot(s);
+        }
+        if let Some(ty) = result {
+            self.push_acc(ty);
+        }
+    }
+}

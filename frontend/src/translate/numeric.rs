@@ -1,0 +1,69 @@
+//! Numeric operators: every binary and unary op, by family and operand kinds.
+
+use super::FuncTranslator;
+use super::control::Cond;
+use super::lookup::{binary_of, unary_of};
+use super::stack::{Loc, Ty};
+use crate::isa::{Binary, NumTy, Unary};
+use wasmparser::Operator;
+
+/// The translator's type for a numeric result.
+pub(crate) fn ty_of_num(t: NumTy) -> Ty {
+    match t {
+        NumTy::I32 => Ty::I32,
+        NumTy::I64 => Ty::I64,
+        NumTy::F32 => Ty::F32,
+        NumTy::F64 => Ty::F64,
+    }
+}
+
+impl FuncTranslator<'_> {
+    pub(crate) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
+        if let Some(b) = binary_of(op) {
+            self.binary(b);
+        } else if let Some(u) = unary_of(op) {
+            self.unary(u);
+        } else if let Operator::RefIsNull = op {
+            self.unary(Unary::I64Eqz);
+        } else {
+            return false;
+        }
+        true
+    }
+
+    fn binary(&mut self, b: Binary) {
+        let h = self.stack.len();
+        let rhs = self.pop();
+        let lhs = self.pop();
+        let mut lhs_loc = lhs.loc;
+        if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
+            lhs_loc = self.no_imm(lhs, h - 2);
+        }
+        let (_, out) = b.types();
+        self.reserve_acc(out.class());
+        let start = self.code.len();
+        let opcode = b.opcode(lhs_loc.kind(), rhs.loc.kind()).expect("operand kinds of one class");
+        self.op(opcode);
+        self.put_loc(lhs_loc, lhs.ty);
+        self.put_loc(rhs.loc, rhs.ty);
+        self.push_acc(ty_of_num(out));
+        if let Some(cmp) = Self::branch_cmp(b) {
+            self.set_pending(start, Cond::Cmp(cmp, lhs_loc, rhs.loc));
+        }
+    }
+
+    fn unary(&mut self, u: Unary) {
+        let h = self.stack.len();
+        let src = self.pop();
+        let loc = self.no_imm(src, h - 1);
+        let (_, out) = u.types();
+        self.reserve_acc(out.class());
+        let start = self.code.len();
+        self.op(u.opcode(loc.kind()).expect("no immediate"));
+        self.put_loc(loc, src.ty);
+        self.push_acc(ty_of_num(out));
+        if u == Unary::I32Eqz {
+            self.set_pending(start, Cond::Zero(loc));
+        }
+    }
+}

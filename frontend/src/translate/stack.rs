@@ -1,0 +1,225 @@
+//! The virtual operand stack: where each Wasm stack value lives right now, and the code that
+//! moves values between the accumulators, slots and immediates.
+//!
+//! Stack position `p` has a home slot, `home(p)`, above the locals and the scratch slots. An
+//! entry may instead still be virtual: a local's slot (after `local.get`), an immediate (after
+//! a constant), or an accumulator (the result of the last op of its class). At most one entry
+//! per class is in an accumulator; producing a new value of that class spills the old one first.
+
+use super::FuncTranslator;
+use crate::isa::{Class, Kind, Opcode, Operand, Slot};
+
+/// A Wasm value type as the translator tracks it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Ty {
+    I32,
+    I64,
+    F32,
+    F64,
+    Ref,
+}
+
+impl Ty {
+    pub(crate) fn class(self) -> Class {
+        match self {
+            Ty::I32 | Ty::I64 | Ty::Ref => Class::Int,
+            Ty::F32 => Class::F32,
+            Ty::F64 => Class::F64,
+        }
+    }
+
+    /// Whether an immediate of this type takes 4 bytes (else 8).
+    fn is_narrow(self) -> bool {
+        matches!(self, Ty::I32 | Ty::F32)
+    }
+}
+
+/// Where a stack value lives.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Loc {
+    /// The accumulator of the value's class.
+    Acc,
+    /// A frame slot: the value's home, a local, or a scratch slot.
+    Slot(u32),
+    /// A constant, as slot bits.
+    Imm(u64),
+}
+
+impl Loc {
+    pub(crate) fn kind(self) -> Kind {
+        match self {
+            Loc::Acc => Kind::Acc,
+            Loc::Slot(_) => Kind::Slot,
+            Loc::Imm(_) => Kind::Imm,
+        }
+    }
+}
+
+/// One stack value.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub loc: Loc,
+    pub ty: Ty,
+}
+
+fn class_index(c: Class) -> usize {
+    match c {
+        Class::Int => 0,
+        Class::F32 => 1,
+        Class::F64 => 2,
+    }
+}
+
+impl FuncTranslator<'_> {
+    /// The home slot of stack position `pos`.
+    pub(crate) fn home(&self, pos: usize) -> u32 {
+        self.first_home + pos as u32
+    }
+
+    pub(crate) fn push(&mut self, e: Entry) {
+        if e.loc == Loc::Acc {
+            debug_assert!(self.acc_owner[class_index(e.ty.class())].is_none());
+            self.acc_owner[class_index(e.ty.class())] = Some(self.stack.len());
+        }
+        self.stack.push(e);
+        self.max_height = self.max_height.max(self.stack.len());
+    }
+
+    /// Pushes a value just computed into the accumulator of `ty`'s class.
+    pub(crate) fn push_acc(&mut self, ty: Ty) {
+        self.push(Entry { loc: Loc::Acc, ty });
+    }
+
+    pub(crate) fn pop(&mut self) -> Entry {
+        let e = self.stack.pop().expect("validated: operand stack not empty");
+        if e.loc == Loc::Acc {
+            self.acc_owner[class_index(e.ty.class())] = None;
+        }
+        e
+    }
+
+    /// Drops entries down to `height`.
+    pub(crate) fn truncate(&mut self, height: usize) {
+        while self.stack.len() > height {
+            self.pop();
+        }
+    }
+
+    // ---- emission ----
+
+    pub(crate) fn op(&mut self, op: Opcode) {
+        self.encoding.write_header(op, &mut self.code);
+    }
+
+    pub(crate) fn put<T: Operand>(&mut self, v: T) {
+        v.encode(&mut self.code);
+    }
+
+    pub(crate) fn put_slot(&mut self, s: u32) {
+        self.put(Slot(s));
+    }
+
+    /// Writes the inline field of an operand: a slot index or an immediate (nothing for `Acc`).
+    pub(crate) fn put_loc(&mut self, loc: Loc, ty: Ty) {
+        match loc {
+            Loc::Acc => {}
+            Loc::Slot(s) => self.put_slot(s),
+            Loc::Imm(bits) if ty.is_narrow() => self.put(bits as u32),
+            Loc::Imm(bits) => self.put(bits),
+        }
+    }
+
+    /// Emits code that writes value `e` into slot `dst` (nothing if it is already there).
+    pub(crate) fn write_to_slot(&mut self, e: Entry, dst: u32) {
+        match e.loc {
+            Loc::Slot(s) if s == dst => {}
+            Loc::Slot(s) => {
+                self.op(Opcode::Copy);
+                self.put_slot(dst);
+                self.put_slot(s);
+            }
+            Loc::Imm(bits) => {
+                self.op(Opcode::SetSlot);
+                self.put_slot(dst);
+                self.put(bits);
+            }
+            Loc::Acc => {
+                self.op(match e.ty.class() {
+                    Class::Int => Opcode::SpillI,
+                    Class::F32 => Opcode::SpillF32,
+                    Class::F64 => Opcode::SpillF64,
+                });
+                self.put_slot(dst);
+            }
+        }
+    }
+
+    /// Moves the entry at `pos` into its home slot.
+    pub(crate) fn materialize(&mut self, pos: usize) {
+        let e = self.stack[pos];
+        let home = self.home(pos);
+        if e.loc == Loc::Slot(home) {
+            return;
+        }
+        self.write_to_slot(e, home);
+        if e.loc == Loc::Acc {
+            self.acc_owner[class_index(e.ty.class())] = None;
+        }
+        self.stack[pos].loc = Loc::Slot(home);
+    }
+
+    /// Moves every entry into its home slot (at block boundaries and before calls).
+    pub(crate) fn materialize_all(&mut self) {
+        for pos in 0..self.stack.len() {
+            self.materialize(pos);
+        }
+    }
+
+    /// Frees the accumulator of `class` by spilling the entry that holds it.
+    pub(crate) fn reserve_acc(&mut self, class: Class) {
+        if let Some(pos) = self.acc_owner[class_index(class)] {
+            self.materialize(pos);
+        }
+    }
+
+    /// Frees all accumulators (a call clobbers them).
+    pub(crate) fn spill_accs(&mut self) {
+        for class in [Class::Int, Class::F32, Class::F64] {
+            self.reserve_acc(class);
+        }
+    }
+
+    /// Turns a just-popped immediate into a slot operand by writing it to the home of the
+    /// position it was popped from (free now). Other locations are returned as they are.
+    pub(crate) fn no_imm(&mut self, e: Entry, pos: usize) -> Loc {
+        match e.loc {
+            Loc::Imm(_) => {
+                let home = self.home(pos);
+                self.write_to_slot(e, home);
+                Loc::Slot(home)
+            }
+            loc => loc,
+        }
+    }
+
+    /// Turns a just-popped value into a slot operand (see [`Self::no_imm`]).
+    pub(crate) fn to_slot(&mut self, e: Entry, pos: usize) -> u32 {
+        match e.loc {
+            Loc::Slot(s) => s,
+            _ => {
+                let home = self.home(pos);
+                self.write_to_slot(e, home);
+                home
+            }
+        }
+    }
+
+    /// Before a local is written: materializes every stack entry that still reads it.
+    pub(crate) fn detach_local(&mut self, local: u32) {
+        for pos in 0..self.stack.len() {
+            if self.stack[pos].loc == Loc::Slot(local) {
+                self.materialize(pos);
+            }
+        }
+    }
+}
