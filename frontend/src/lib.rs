@@ -3,8 +3,8 @@
 //! supplies the op header through [`isa::encoding::Encoding`].
 
 pub mod isa;
-mod parse;
 pub mod module;
+mod parse;
 pub mod translate;
 
 pub use module::ModuleInfo;

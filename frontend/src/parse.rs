@@ -11,11 +11,17 @@ use wasmparser::{
 };
 
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> CompileError {
-    CompileError { message: e.to_string(), kind: CompileErrorKind::Invalid }
+    CompileError {
+        message: e.to_string(),
+        kind: CompileErrorKind::Invalid,
+    }
 }
 
 pub(crate) fn unsupported(what: impl Into<String>) -> CompileError {
-    CompileError { message: what.into(), kind: CompileErrorKind::Unsupported }
+    CompileError {
+        message: what.into(),
+        kind: CompileErrorKind::Unsupported,
+    }
 }
 
 /// Parses, validates and translates `bytes` with the given features, encoding op headers for
@@ -28,8 +34,10 @@ pub fn compile(
     let mut validator = Validator::new_with_features(features);
     let mut info = ModuleInfo::default();
     let mut allocs = FuncValidatorAllocations::default();
-    let mut translator = FuncTranslator::new(encoding);
-    for payload in Parser::new(0).parse_all(bytes) {
+    let mut translator = FuncTranslator::new(encoding, &features);
+    let mut parser = Parser::new(0);
+    parser.set_features(features);
+    for payload in parser.parse_all(bytes) {
         let payload = payload.map_err(invalid)?;
         if let ValidPayload::Func(func, body) = validator.payload(&payload).map_err(invalid)? {
             let mut fv = func.into_validator(core::mem::take(&mut allocs));
@@ -68,9 +76,15 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
                     TypeRef::Table(t) => ImportKind::Table(t),
                     TypeRef::Memory(m) => ImportKind::Memory(m),
                     TypeRef::Global(g) => ImportKind::Global(g),
-                    TypeRef::Tag(_) => return Err(unsupported("exception tags are not supported yet")),
+                    TypeRef::Tag(_) => {
+                        return Err(unsupported("exception tags are not supported yet"));
+                    }
                 };
-                info.imports.push(Import { module: import.module.into(), name: import.name.into(), kind });
+                info.imports.push(Import {
+                    module: import.module.into(),
+                    name: import.name.into(),
+                    kind,
+                });
             }
         }
         Payload::FunctionSection(reader) => {
@@ -96,7 +110,10 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
             for global in reader {
                 let global = global.map_err(invalid)?;
                 let init = const_expr(&global.init_expr)?;
-                info.globals.push(GlobalDef { ty: global.ty, init });
+                info.globals.push(GlobalDef {
+                    ty: global.ty,
+                    init,
+                });
             }
         }
         Payload::ExportSection(reader) => {
@@ -107,9 +124,14 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
                     ExternalKind::Table => ExportKind::Table(export.index),
                     ExternalKind::Memory => ExportKind::Memory(export.index),
                     ExternalKind::Global => ExportKind::Global(export.index),
-                    ExternalKind::Tag => return Err(unsupported("exception tags are not supported yet")),
+                    ExternalKind::Tag => {
+                        return Err(unsupported("exception tags are not supported yet"));
+                    }
                 };
-                info.exports.push(Export { name: export.name.into(), kind });
+                info.exports.push(Export {
+                    name: export.name.into(),
+                    kind,
+                });
             }
         }
         Payload::StartSection { func, .. } => info.start = Some(func),
@@ -123,11 +145,18 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
                 let data = data.map_err(invalid)?;
                 let mode = match data.kind {
                     wasmparser::DataKind::Passive => DataMode::Passive,
-                    wasmparser::DataKind::Active { memory_index, offset_expr } => {
-                        DataMode::Active { memory: memory_index, offset: const_expr(&offset_expr)? }
-                    }
+                    wasmparser::DataKind::Active {
+                        memory_index,
+                        offset_expr,
+                    } => DataMode::Active {
+                        memory: memory_index,
+                        offset: const_expr(&offset_expr)?,
+                    },
                 };
-                info.datas.push(DataSegment { mode, bytes: Arc::from(data.data) });
+                info.datas.push(DataSegment {
+                    mode,
+                    bytes: Arc::from(data.data),
+                });
             }
         }
         Payload::TagSection(_) => return Err(unsupported("exception tags are not supported yet")),
@@ -140,7 +169,10 @@ fn elem_segment(elem: wasmparser::Element<'_>) -> Result<ElemSegment, CompileErr
     let mode = match elem.kind {
         ElementKind::Passive => ElemMode::Passive,
         ElementKind::Declared => ElemMode::Declared,
-        ElementKind::Active { table_index, offset_expr } => ElemMode::Active {
+        ElementKind::Active {
+            table_index,
+            offset_expr,
+        } => ElemMode::Active {
             table: table_index.unwrap_or(0),
             offset: const_expr(&offset_expr)?,
         },
@@ -185,7 +217,11 @@ fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, CompileErro
             Operator::I64Sub => ConstOp::I64Sub,
             Operator::I64Mul => ConstOp::I64Mul,
             Operator::End => break,
-            other => return Err(unsupported(format!("constant expression operator {other:?}"))),
+            other => {
+                return Err(unsupported(format!(
+                    "constant expression operator {other:?}"
+                )));
+            }
         };
         ops.push(op);
     }

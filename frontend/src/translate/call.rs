@@ -9,7 +9,11 @@ use crate::parse::unsupported;
 use wasmparser::{FuncType, Operator};
 
 impl FuncTranslator<'_> {
-    pub(crate) fn visit_call(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<bool, CompileError> {
+    pub(crate) fn visit_call(
+        &mut self,
+        info: &ModuleInfo,
+        op: &Operator<'_>,
+    ) -> Result<bool, CompileError> {
         match *op {
             Operator::Call { function_index } => {
                 let ty = &info.types[info.funcs[function_index as usize] as usize];
@@ -19,11 +23,14 @@ impl FuncTranslator<'_> {
                 self.put_slot(self.home(base));
                 self.push_results(ty, base)?;
             }
-            Operator::CallIndirect { type_index, table_index } => {
+            Operator::CallIndirect {
+                type_index,
+                table_index,
+            } => {
                 let ty = &info.types[type_index as usize];
                 let h = self.stack.len();
                 let index = self.pop();
-                let index = self.to_slot(index, h - 1);
+                let index = self.slot_of(index, h - 1);
                 let base = self.prepare_args(ty);
                 self.op(Opcode::CallIndirect);
                 self.put(table_index);
@@ -55,7 +62,10 @@ impl FuncTranslator<'_> {
         self.truncate(base);
         for (i, &r) in ty.results().iter().enumerate() {
             let home = self.home(base + i);
-            self.push(Entry { loc: Loc::Slot(home), ty: ty_of(r)? });
+            self.push(Entry {
+                loc: Loc::Slot(home),
+                ty: ty_of(r)?,
+            });
         }
         Ok(())
     }

@@ -64,7 +64,11 @@ impl Label {
 
     /// How many values a branch to this label carries.
     fn arity(&self) -> usize {
-        if self.kind == LabelKind::Loop { self.params.len() } else { self.results.len() }
+        if self.kind == LabelKind::Loop {
+            self.params.len()
+        } else {
+            self.results.len()
+        }
     }
 }
 
@@ -95,7 +99,12 @@ impl FuncTranslator<'_> {
     /// Records a just-emitted compare (`start..` in the code) as a branch candidate.
     pub(crate) fn set_pending(&mut self, start: usize, cond: Cond) {
         let pos = self.stack.len() - 1;
-        self.pending = Some(Pending { start, end: self.code.len(), pos, cond });
+        self.pending = Some(Pending {
+            start,
+            end: self.code.len(),
+            pos,
+            cond,
+        });
     }
 
     /// The fused branch op for an integer compare, if it has one.
@@ -163,7 +172,9 @@ impl FuncTranslator<'_> {
                     _ => (cmp, lhs, rhs),
                 };
                 let ty = if is_i64(cmp) { Ty::I64 } else { Ty::I32 };
-                self.op(cmp.opcode(lhs.kind(), rhs.kind()).expect("fusable operand kinds"));
+                self.op(cmp
+                    .opcode(lhs.kind(), rhs.kind())
+                    .expect("fusable operand kinds"));
                 self.put_loc(lhs, ty);
                 self.put_loc(rhs, ty);
             }
@@ -229,7 +240,11 @@ impl FuncTranslator<'_> {
         if self.labels[idx].kind == LabelKind::Func {
             return true;
         }
-        let (n, dest, len) = (self.labels[idx].arity(), self.dest_base(idx), self.stack.len());
+        let (n, dest, len) = (
+            self.labels[idx].arity(),
+            self.dest_base(idx),
+            self.stack.len(),
+        );
         (0..n).any(|i| self.stack[len - n + i].loc != Loc::Slot(dest + i as u32))
     }
 
@@ -256,15 +271,27 @@ impl FuncTranslator<'_> {
             BlockType::Type(t) => (vec![], vec![ty_of(t)?]),
             BlockType::FuncType(i) => {
                 let ft = &info.types[i as usize];
-                let params = ft.params().iter().map(|&t| ty_of(t)).collect::<Result<_, _>>()?;
-                let results = ft.results().iter().map(|&t| ty_of(t)).collect::<Result<_, _>>()?;
+                let params = ft
+                    .params()
+                    .iter()
+                    .map(|&t| ty_of(t))
+                    .collect::<Result<_, _>>()?;
+                let results = ft
+                    .results()
+                    .iter()
+                    .map(|&t| ty_of(t))
+                    .collect::<Result<_, _>>()?;
                 (params, results)
             }
         })
     }
 
     /// Control operators; `false` if `op` is not one.
-    pub(crate) fn visit_control(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<bool, CompileError> {
+    pub(crate) fn visit_control(
+        &mut self,
+        info: &ModuleInfo,
+        op: &Operator<'_>,
+    ) -> Result<bool, CompileError> {
         match *op {
             Operator::Nop => {}
             Operator::Unreachable => {
@@ -274,7 +301,11 @@ impl FuncTranslator<'_> {
             Operator::Block { blockty } | Operator::Loop { blockty } => {
                 let (params, results) = Self::block_type(info, blockty)?;
                 self.materialize_all();
-                let kind = if matches!(op, Operator::Loop { .. }) { LabelKind::Loop } else { LabelKind::Block };
+                let kind = if matches!(op, Operator::Loop { .. }) {
+                    LabelKind::Loop
+                } else {
+                    LabelKind::Block
+                };
                 let mut label = Label::new(kind, self.stack.len() - params.len(), params, results);
                 label.start = self.code.len();
                 self.labels.push(label);
@@ -289,7 +320,10 @@ impl FuncTranslator<'_> {
                     let slot = self.next_scratch;
                     self.next_scratch += 1;
                     self.write_to_slot(self.stack[height + i], slot);
-                    saved.push(Entry { loc: Loc::Slot(slot), ty });
+                    saved.push(Entry {
+                        loc: Loc::Slot(slot),
+                        ty,
+                    });
                 }
                 let field = self.emit_cond_jump(cond, true);
                 let mut label = Label::new(LabelKind::If, height, params, results);
@@ -349,7 +383,11 @@ impl FuncTranslator<'_> {
             let n = self.labels[0].results.len();
             self.prepare_moves(0, n);
         }
-        self.op(if index == Loc::Acc { Opcode::BrTableA } else { Opcode::BrTableS });
+        self.op(if index == Loc::Acc {
+            Opcode::BrTableA
+        } else {
+            Opcode::BrTableS
+        });
         self.put_loc(index, Ty::I32);
         self.put(Targets(depths.len() as u32 - 1));
         let fields: Vec<usize> = depths.iter().map(|_| self.offset_placeholder()).collect();
@@ -388,7 +426,11 @@ impl FuncTranslator<'_> {
         let label = &mut self.labels[idx];
         let else_fixup = label.else_fixup.take();
         label.kind = LabelKind::Else;
-        let (height, saved, reachable) = (label.height, label.saved_params.clone(), label.entry_reachable);
+        let (height, saved, reachable) = (
+            label.height,
+            label.saved_params.clone(),
+            label.entry_reachable,
+        );
         if let Some(field) = else_fixup {
             let here = self.code.len();
             self.patch(field, here);
@@ -435,13 +477,20 @@ impl FuncTranslator<'_> {
         self.truncate(height);
         for (i, &ty) in label.results.iter().enumerate() {
             let home = self.home(height + i);
-            self.push(Entry { loc: Loc::Slot(home), ty });
+            self.push(Entry {
+                loc: Loc::Slot(home),
+                ty,
+            });
         }
         self.reachable = reachable;
     }
 
     /// In unreachable code only the nesting of blocks matters.
-    pub(crate) fn visit_unreachable(&mut self, info: &ModuleInfo, op: &Operator<'_>) -> Result<(), CompileError> {
+    pub(crate) fn visit_unreachable(
+        &mut self,
+        info: &ModuleInfo,
+        op: &Operator<'_>,
+    ) -> Result<(), CompileError> {
         match *op {
             Operator::Block { blockty } | Operator::Loop { blockty } | Operator::If { blockty } => {
                 let (params, results) = Self::block_type(info, blockty)?;
@@ -465,8 +514,16 @@ fn is_i64(c: BranchCmp) -> bool {
     use BranchCmp as C;
     matches!(
         c,
-        C::BrI64Eq | C::BrI64Ne | C::BrI64LtS | C::BrI64LtU | C::BrI64GtS | C::BrI64GtU
-            | C::BrI64LeS | C::BrI64LeU | C::BrI64GeS | C::BrI64GeU
+        C::BrI64Eq
+            | C::BrI64Ne
+            | C::BrI64LtS
+            | C::BrI64LtU
+            | C::BrI64GtS
+            | C::BrI64GtU
+            | C::BrI64LeS
+            | C::BrI64LeU
+            | C::BrI64GeS
+            | C::BrI64GeU
     )
 }
 

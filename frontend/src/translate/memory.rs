@@ -13,7 +13,8 @@ fn offset_of(memarg: MemArg) -> Result<u32, CompileError> {
     if memarg.target != wasmparser::MemArgTarget::Memory(0) {
         return Err(unsupported("multiple memories are not supported yet"));
     }
-    u32::try_from(memarg.offset).map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
+    u32::try_from(memarg.offset)
+        .map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
 }
 
 impl FuncTranslator<'_> {
@@ -25,7 +26,9 @@ impl FuncTranslator<'_> {
             let addr = self.no_imm(addr, h - 1);
             let out = load.result();
             self.reserve_acc(out.class());
-            self.op(load.opcode(addr.kind()).expect("address is not an immediate"));
+            self.op(load
+                .opcode(addr.kind())
+                .expect("address is not an immediate"));
             self.put_loc(addr, Ty::I32);
             self.put(offset);
             self.push_acc(ty_of_num(out));
@@ -37,7 +40,9 @@ impl FuncTranslator<'_> {
             let value = self.pop();
             let addr = self.pop();
             let addr = self.no_imm(addr, h - 2);
-            self.op(store.opcode(addr.kind(), value.loc.kind()).expect("operands of two classes"));
+            self.op(store
+                .opcode(addr.kind(), value.loc.kind())
+                .expect("operands of two classes"));
             self.put_loc(addr, Ty::I32);
             self.put(offset);
             self.put_loc(value.loc, value.ty);
@@ -54,12 +59,19 @@ impl FuncTranslator<'_> {
                 let delta = self.pop();
                 let delta = self.no_imm(delta, h - 1);
                 self.reserve_acc(Class::Int);
-                self.op(if delta == Loc::Acc { Opcode::MemoryGrowA } else { Opcode::MemoryGrowS });
+                self.op(if delta == Loc::Acc {
+                    Opcode::MemoryGrowA
+                } else {
+                    Opcode::MemoryGrowS
+                });
                 self.put_loc(delta, Ty::I32);
                 self.push_acc(Ty::I32);
             }
             Operator::MemoryFill { mem: 0 } => self.slots_op(Opcode::MemoryFill, &[], 3, None),
-            Operator::MemoryCopy { dst_mem: 0, src_mem: 0 } => self.slots_op(Opcode::MemoryCopy, &[], 3, None),
+            Operator::MemoryCopy {
+                dst_mem: 0,
+                src_mem: 0,
+            } => self.slots_op(Opcode::MemoryCopy, &[], 3, None),
             Operator::MemoryInit { data_index, mem: 0 } => {
                 self.slots_op(Opcode::MemoryInit, &[data_index], 3, None);
             }
@@ -86,7 +98,7 @@ impl FuncTranslator<'_> {
         let mut slots = vec![0; n];
         for i in (0..n).rev() {
             let e = self.pop();
-            slots[i] = self.to_slot(e, h - n + i);
+            slots[i] = self.slot_of(e, h - n + i);
         }
         if result.is_some() {
             self.reserve_acc(Class::Int);

@@ -21,7 +21,10 @@ use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
 use core::fmt;
 use stack::{Entry, Ty};
-use wasmparser::{FuncValidator, FunctionBody, Operator, ValType, ValidatorResources};
+use wasmparser::{
+    FuncValidator, FunctionBody, Operator, OperatorsReader, ValType, ValidatorResources,
+    WasmFeatures,
+};
 
 /// Why a module could not be compiled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +60,7 @@ pub const MAX_FRAME_SLOTS: u64 = 1 << 24;
 /// Translates function bodies; reused across the functions of a module to keep allocations.
 pub(crate) struct FuncTranslator<'e> {
     encoding: &'e dyn Encoding,
+    features: &'e WasmFeatures,
     code: Vec<u8>,
     stack: Vec<Entry>,
     acc_owner: [Option<usize>; 3],
@@ -73,6 +77,16 @@ pub(crate) struct FuncTranslator<'e> {
     pending: Option<Pending>,
 }
 
+/// The operators of `body`, read with the module's features (they decide some encodings).
+fn operators<'a>(
+    body: &FunctionBody<'a>,
+    features: &WasmFeatures,
+) -> Result<OperatorsReader<'a>, CompileError> {
+    let mut reader = body.get_binary_reader_for_operators().map_err(invalid)?;
+    reader.set_features(*features);
+    Ok(OperatorsReader::new(reader))
+}
+
 pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
     Ok(match v {
         ValType::I32 => Ty::I32,
@@ -85,9 +99,10 @@ pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
 }
 
 impl<'e> FuncTranslator<'e> {
-    pub(crate) fn new(encoding: &'e dyn Encoding) -> Self {
+    pub(crate) fn new(encoding: &'e dyn Encoding, features: &'e WasmFeatures) -> Self {
         Self {
             encoding,
+            features,
             code: Vec::new(),
             stack: Vec::new(),
             acc_owner: [None; 3],
@@ -128,10 +143,14 @@ impl<'e> FuncTranslator<'e> {
         let scratch = self.count_scratch(info, body)?;
         self.next_scratch = self.locals.len() as u32;
         self.first_home = self.next_scratch + scratch;
-        let results = ty.results().iter().map(|&r| ty_of(r)).collect::<Result<Vec<_>, _>>()?;
+        let results = ty
+            .results()
+            .iter()
+            .map(|&r| ty_of(r))
+            .collect::<Result<Vec<_>, _>>()?;
         self.labels.push(Label::func(results.clone()));
 
-        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        let mut reader = operators(body, fv.features())?;
         while !reader.eof() {
             let (op, offset) = reader.read_with_offset().map_err(invalid)?;
             fv.op(offset, &op).map_err(invalid)?;
@@ -179,11 +198,18 @@ impl<'e> FuncTranslator<'e> {
     }
 
     /// Scratch slots the function needs: `if` blocks with parameters save them for `else`.
-    fn count_scratch(&self, info: &ModuleInfo, body: &FunctionBody<'_>) -> Result<u32, CompileError> {
+    fn count_scratch(
+        &self,
+        info: &ModuleInfo,
+        body: &FunctionBody<'_>,
+    ) -> Result<u32, CompileError> {
         let mut total = 0u32;
-        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        let mut reader = operators(body, self.features)?;
         while !reader.eof() {
-            if let Operator::If { blockty: wasmparser::BlockType::FuncType(t) } = reader.read().map_err(invalid)? {
+            if let Operator::If {
+                blockty: wasmparser::BlockType::FuncType(t),
+            } = reader.read().map_err(invalid)?
+            {
                 let params = info.types.get(t as usize).map_or(0, |t| t.params().len());
                 total = total.saturating_add(params as u32);
             }

@@ -42,7 +42,9 @@ impl FuncTranslator<'_> {
         let (_, out) = b.types();
         self.reserve_acc(out.class());
         let start = self.code.len();
-        let opcode = b.opcode(lhs_loc.kind(), rhs.loc.kind()).expect("operand kinds of one class");
+        let opcode = b
+            .opcode(lhs_loc.kind(), rhs.loc.kind())
+            .expect("operand kinds of one class");
         self.op(opcode);
         self.put_loc(lhs_loc, lhs.ty);
         self.put_loc(rhs.loc, rhs.ty);

@@ -91,7 +91,10 @@ impl FuncTranslator<'_> {
     }
 
     pub(crate) fn pop(&mut self) -> Entry {
-        let e = self.stack.pop().expect("validated: operand stack not empty");
+        let e = self
+            .stack
+            .pop()
+            .expect("validated: operand stack not empty");
         if e.loc == Loc::Acc {
             self.acc_owner[class_index(e.ty.class())] = None;
         }
@@ -203,7 +206,7 @@ impl FuncTranslator<'_> {
     }
 
     /// Turns a just-popped value into a slot operand (see [`Self::no_imm`]).
-    pub(crate) fn to_slot(&mut self, e: Entry, pos: usize) -> u32 {
+    pub(crate) fn slot_of(&mut self, e: Entry, pos: usize) -> u32 {
         match e.loc {
             Loc::Slot(s) => s,
             _ => {

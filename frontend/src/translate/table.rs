@@ -22,7 +22,10 @@ impl FuncTranslator<'_> {
                 self.slots_op(Opcode::TableGrow, &[table], 2, Some(Ty::I32));
             }
             Operator::TableFill { table } => self.slots_op(Opcode::TableFill, &[table], 3, None),
-            Operator::TableCopy { dst_table, src_table } => {
+            Operator::TableCopy {
+                dst_table,
+                src_table,
+            } => {
                 self.slots_op(Opcode::TableCopy, &[dst_table, src_table], 3, None);
             }
             Operator::TableInit { elem_index, table } => {
@@ -32,7 +35,10 @@ impl FuncTranslator<'_> {
                 self.op(Opcode::ElemDrop);
                 self.put(elem_index);
             }
-            Operator::RefNull { .. } => self.push(Entry { loc: Loc::Imm(0), ty: Ty::Ref }),
+            Operator::RefNull { .. } => self.push(Entry {
+                loc: Loc::Imm(0),
+                ty: Ty::Ref,
+            }),
             Operator::RefFunc { function_index } => {
                 self.reserve_acc(Class::Int);
                 self.op(Opcode::RefFunc);

@@ -10,7 +10,10 @@ impl FuncTranslator<'_> {
         match *op {
             Operator::LocalGet { local_index } => {
                 let ty = self.locals[local_index as usize];
-                self.push(Entry { loc: Loc::Slot(local_index), ty });
+                self.push(Entry {
+                    loc: Loc::Slot(local_index),
+                    ty,
+                });
             }
             Operator::LocalSet { local_index } => self.local_set(local_index, false),
             Operator::LocalTee { local_index } => self.local_set(local_index, true),
@@ -49,7 +52,9 @@ impl FuncTranslator<'_> {
             Operator::Select => self.select(None),
             Operator::TypedSelect { ty } => self.select(Some(ty_of(ty)?)),
             Operator::TypedSelectMulti { .. } => {
-                return Err(crate::parse::unsupported("multi-value select is not supported yet"));
+                return Err(crate::parse::unsupported(
+                    "multi-value select is not supported yet",
+                ));
             }
             _ => return Ok(false),
         }
@@ -57,7 +62,10 @@ impl FuncTranslator<'_> {
     }
 
     fn push_imm(&mut self, bits: u64, ty: Ty) {
-        self.push(Entry { loc: Loc::Imm(bits), ty });
+        self.push(Entry {
+            loc: Loc::Imm(bits),
+            ty,
+        });
     }
 
     fn local_set(&mut self, local: u32, tee: bool) {
@@ -65,7 +73,10 @@ impl FuncTranslator<'_> {
         self.detach_local(local);
         self.write_to_slot(e, local);
         if tee {
-            self.push(Entry { loc: Loc::Slot(local), ty: e.ty });
+            self.push(Entry {
+                loc: Loc::Slot(local),
+                ty: e.ty,
+            });
         }
     }
 
@@ -75,8 +86,8 @@ impl FuncTranslator<'_> {
         let b = self.pop();
         let a = self.pop();
         let ty = ty.unwrap_or(a.ty);
-        let b = self.to_slot(b, h - 2);
-        let a = self.to_slot(a, h - 3);
+        let b = self.slot_of(b, h - 2);
+        let a = self.slot_of(a, h - 3);
         let cond = self.no_imm(cond, h - 1);
         self.reserve_acc(ty.class());
         let with_acc = cond == Loc::Acc;
