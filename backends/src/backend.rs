@@ -40,7 +40,10 @@ impl Dispatch {
 
     /// The modes compiled into this build, fastest first.
     pub fn compiled() -> Vec<Dispatch> {
-        Self::ALL.into_iter().filter(|d| backend(*d).is_some()).collect()
+        Self::ALL
+            .into_iter()
+            .filter(|d| backend(*d).is_some())
+            .collect()
     }
 
     /// The fastest mode compiled in.
@@ -58,10 +61,16 @@ impl fmt::Display for Dispatch {
 impl FromStr for Dispatch {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Self::ALL.into_iter().find(|d| d.name() == s).ok_or_else(|| {
-            let names: Vec<_> = Self::ALL.iter().map(|d| d.name()).collect();
-            format!("unknown dispatch mode `{s}` (expected one of: {})", names.join(", "))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|d| d.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<_> = Self::ALL.iter().map(|d| d.name()).collect();
+                format!(
+                    "unknown dispatch mode `{s}` (expected one of: {})",
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -79,11 +88,25 @@ pub trait Backend: Send + Sync {
     unsafe fn run(&self, exec: *mut Exec);
 }
 
-/// The backend for `mode`, if it is compiled in.
+/// The backend that serves `mode`, if `mode` is compiled in. Without guaranteed tail calls a
+/// threaded mode is served by its loop twin; the returned backend's
+/// [`Backend::dispatch`] says which mode actually runs.
 pub fn backend(mode: Dispatch) -> Option<&'static dyn Backend> {
+    use crate::dispatch::*;
     match mode {
+        #[cfg(all(wasmloom_tail_calls, feature = "direct-threaded"))]
+        Dispatch::DirectThreaded => Some(&direct_threaded::DirectThreaded),
+        #[cfg(all(not(wasmloom_tail_calls), feature = "direct-threaded"))]
+        Dispatch::DirectThreaded => Some(&loop_call::LoopCall),
+        #[cfg(all(wasmloom_tail_calls, feature = "indirect-threaded"))]
+        Dispatch::IndirectThreaded => Some(&indirect_threaded::IndirectThreaded),
+        #[cfg(all(not(wasmloom_tail_calls), feature = "indirect-threaded"))]
+        Dispatch::IndirectThreaded => Some(&loop_match::LoopMatch),
+        #[cfg(feature = "loop-call")]
+        Dispatch::LoopCall => Some(&loop_call::LoopCall),
         #[cfg(feature = "loop-match")]
-        Dispatch::LoopMatch => Some(&crate::dispatch::loop_match::LoopMatch),
+        Dispatch::LoopMatch => Some(&loop_match::LoopMatch),
+        #[allow(unreachable_patterns)]
         _ => None,
     }
 }

@@ -2,8 +2,19 @@
 //! ([`exec`]), the store entities handlers touch ([`store`]), and the dispatch modes
 //! ([`dispatch`]) behind the [`backend::Backend`] trait.
 
-#[cfg(not(any(feature = "loop-match")))]
-compile_error!("wasmloom-backends needs at least one dispatch feature: `loop-match`");
+#![cfg_attr(wasmloom_become, feature(explicit_tail_calls))]
+#![cfg_attr(wasmloom_become, allow(incomplete_features))]
+
+#[cfg(not(any(
+    feature = "direct-threaded",
+    feature = "indirect-threaded",
+    feature = "loop-call",
+    feature = "loop-match"
+)))]
+compile_error!(
+    "wasmloom-backends needs at least one dispatch feature: `direct-threaded`, \
+     `indirect-threaded`, `loop-call` or `loop-match`"
+);
 
 pub mod backend;
 pub mod dispatch;

@@ -24,10 +24,15 @@ unsafe fn enter(r: &mut Regs, func: u32, base: Slot) -> Flow {
             FuncEntity::Wasm { inst, code, .. } => {
                 let code = &*code;
                 let frame_end = new_fp.wrapping_add(code.frame_size as usize);
-                if exec.frames.len() >= exec.max_depth || frame_end.cast_const() > exec.stack_end() {
+                if exec.frames.len() >= exec.max_depth || frame_end.cast_const() > exec.stack_end()
+                {
                     return trap(r, TrapCode::StackOverflow);
                 }
-                exec.frames.push(Frame { ret_ip: r.ip, fp: r.fp, inst: exec.inst });
+                exec.frames.push(Frame {
+                    ret_ip: r.ip,
+                    fp: r.fp,
+                    inst: exec.inst,
+                });
                 let locals = new_fp.add(code.num_params as usize);
                 core::ptr::write_bytes(locals, 0, (code.num_locals - code.num_params) as usize);
                 r.fp = new_fp;

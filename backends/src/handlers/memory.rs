@@ -19,7 +19,10 @@ fn effective(r: &Regs, addr: i32, offset: u32, size: usize) -> Option<usize> {
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
-pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>>(r: &mut Regs, convert: fn(Mem) -> Out) -> Flow {
+pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>>(
+    r: &mut Regs,
+    convert: fn(Mem) -> Out,
+) -> Flow {
     // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
     unsafe {
         let addr = K::get(r);

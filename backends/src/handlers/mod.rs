@@ -59,7 +59,16 @@ impl Regs {
     pub unsafe fn resume(exec: *mut Exec) -> Self {
         // SAFETY: the caller promises `exec` is valid.
         let (ip, fp) = unsafe { ((*exec).ip, (*exec).fp) };
-        let mut r = Regs { ip, fp, mem: core::ptr::null_mut(), mem_len: 0, acc: 0, f32a: 0.0, f64a: 0.0, exec };
+        let mut r = Regs {
+            ip,
+            fp,
+            mem: core::ptr::null_mut(),
+            mem_len: 0,
+            acc: 0,
+            f32a: 0.0,
+            f64a: 0.0,
+            exec,
+        };
         // SAFETY: the instance pointer of a prepared execution is valid.
         unsafe { r.reload_memory() };
         r
@@ -106,7 +115,7 @@ impl Regs {
     ///
     /// # Safety
     /// The execution and its instance must be valid.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn reload_memory(&mut self) {
         // SAFETY: the caller promises a valid execution and instance.
         unsafe {
@@ -155,15 +164,22 @@ impl Regs {
     }
 }
 
-/// Stops with a trap.
+/// Stops with a trap. Only the execution pointer crosses into the cold path, so the registers
+/// never need an address (which would keep threaded handlers from tail-calling).
 ///
 /// # Safety
 /// `r.exec` must be valid.
-#[cold]
-#[inline(never)]
+#[inline(always)]
 pub unsafe fn trap(r: &mut Regs, code: TrapCode) -> Flow {
     // SAFETY: the caller promises `exec` is valid.
-    unsafe { (*r.exec).stop = Stop::Trap(code) };
+    unsafe { stop_with_trap(r.exec, code) }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn stop_with_trap(exec: *mut Exec, code: TrapCode) -> Flow {
+    // SAFETY: the caller promises `exec` is valid.
+    unsafe { (*exec).stop = Stop::Trap(code) };
     Flow::Stop
 }
 

@@ -20,14 +20,16 @@ impl MemoryEntity {
         if min > max_pages || min > limit_pages {
             return Err(format!("memory of {min} pages is over the limit"));
         }
-        let len = usize::try_from(min).ok().and_then(|p| p.checked_mul(PAGE_SIZE));
+        let len = usize::try_from(min)
+            .ok()
+            .and_then(|p| p.checked_mul(PAGE_SIZE));
         let len = len.ok_or_else(|| "memory size overflows".to_string())?;
-        let mut bytes = Vec::new();
-        bytes
-            .try_reserve_exact(len)
-            .map_err(|_| format!("cannot allocate {min} pages"))?;
-        bytes.resize(len, 0);
-        Ok(Self { bytes, max_pages: max_pages.min(limit_pages.max(min)) })
+        // `vec![0; n]` asks the allocator for zeroed memory, which the OS maps lazily.
+        let bytes = vec![0u8; len];
+        Ok(Self {
+            bytes,
+            max_pages: max_pages.min(limit_pages.max(min)),
+        })
     }
 
     /// The size in pages.
@@ -43,7 +45,9 @@ impl MemoryEntity {
             return None;
         }
         let new_len = usize::try_from(new).ok()?.checked_mul(PAGE_SIZE)?;
-        self.bytes.try_reserve_exact(new_len - self.bytes.len()).ok()?;
+        self.bytes
+            .try_reserve_exact(new_len - self.bytes.len())
+            .ok()?;
         self.bytes.resize(new_len, 0);
         Some(old)
     }

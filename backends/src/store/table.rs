@@ -17,7 +17,10 @@ impl TableEntity {
         if min > MAX_TABLE_LEN {
             return Err(format!("table of {min} elements is over the limit"));
         }
-        Ok(Self { elems: vec![init; min as usize], max: max.unwrap_or(u64::from(u32::MAX)) })
+        Ok(Self {
+            elems: vec![init; min as usize],
+            max: max.unwrap_or(u64::from(u32::MAX)),
+        })
     }
 
     /// The number of entries.

@@ -1,0 +1,112 @@
+//! What the two threaded modes share: the handler signature, the tail-call macro, and the
+//! macro that wraps every handler body in a function that tail-calls the next handler.
+//!
+//! The machine registers travel as arguments: six integer registers (`ip`, `fp`, memory 0's
+//! base and length, the integer accumulator, the execution) and two float registers (the f32
+//! and f64 accumulators), so they stay in registers from handler to handler.
+
+use crate::exec::Exec;
+
+/// A threaded handler: the machine registers as arguments, in registers under the System V
+/// calling convention on x86-64 (six integer and two float arguments).
+#[cfg(target_arch = "x86_64")]
+pub type Handler =
+    unsafe extern "sysv64" fn(*const u8, *mut u64, *mut u8, usize, u64, *mut Exec, f32, f64);
+
+/// A threaded handler: the machine registers as arguments.
+#[cfg(not(target_arch = "x86_64"))]
+pub type Handler =
+    unsafe extern "C" fn(*const u8, *mut u64, *mut u8, usize, u64, *mut Exec, f32, f64);
+
+/// Declares a function with the handler calling convention.
+#[cfg(target_arch = "x86_64")]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __handler_fn {
+    ($(#[$m:meta])* $vis:vis $name:ident($($arg:ident: $t:ty),*) $body:block) => {
+        $(#[$m])* $vis unsafe extern "sysv64" fn $name($($arg: $t),*) $body
+    };
+}
+
+/// Declares a function with the handler calling convention.
+#[cfg(not(target_arch = "x86_64"))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __handler_fn {
+    ($(#[$m:meta])* $vis:vis $name:ident($($arg:ident: $t:ty),*) $body:block) => {
+        $(#[$m])* $vis unsafe extern "C" fn $name($($arg: $t),*) $body
+    };
+}
+
+/// Calls the next handler in tail position: `become` on nightly with `--cfg wasmloom_become`,
+/// else a plain `return` that LLVM turns into a jump (checked by `scripts/check-tail-calls`).
+#[cfg(wasmloom_become)]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __tail_call {
+    ($f:ident($($arg:expr),*)) => { become $f($($arg),*) };
+}
+
+/// Calls the next handler in tail position: `become` on nightly with `--cfg wasmloom_become`,
+/// else a plain `return` that LLVM turns into a jump (checked by `scripts/check-tail-calls`).
+#[cfg(not(wasmloom_become))]
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __tail_call {
+    ($f:ident($($arg:expr),*)) => { return $f($($arg),*) };
+}
+
+/// Generates one threaded function per op around its handler body, and `TABLE`, the handlers
+/// indexed by opcode. `$next` is the mode's way to the next handler:
+/// `unsafe fn(&mut Regs) -> Handler`, which also moves `ip` past the header.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __threaded_handlers {
+    ($next:path; $( $(#[$doc:meta])* $name:ident { $($f:ident : $t:ty),* } => $h:path [$($arg:path)?] ; )*) => {
+        #[allow(non_snake_case)]
+        mod ops {
+            #[allow(unused_imports)]
+            use $crate::handlers::{A, I, S, call, control, kernels, memory, numeric, table, variable};
+            use $crate::exec::Exec;
+            use $crate::handlers::{Flow, Regs};
+            $(
+                $crate::__handler_fn! {
+                    #[inline(never)]
+                    pub(super) $name(ip: *const u8, fp: *mut u64, mem: *mut u8, mem_len: usize, acc: u64, exec: *mut Exec, f32a: f32, f64a: f64) {
+                        let mut r = Regs { ip, fp, mem, mem_len, acc, f32a, f64a, exec };
+                        // SAFETY: the code holds this op's fields (the translator wrote them).
+                        let flow = unsafe { $h(&mut r $(, $arg)?) };
+                        if flow == Flow::Stop {
+                            // SAFETY: `exec` is valid for the whole run.
+                            unsafe { r.save() };
+                            return;
+                        }
+                        // SAFETY: every op is followed by another op's header.
+                        let next = unsafe { $next(&mut r) };
+                        // SAFETY: `next` is a handler of this mode; registers are as it expects.
+                        unsafe { $crate::__tail_call!(next(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a)) }
+                    }
+                }
+            )*
+        }
+
+        /// Handlers by opcode.
+        pub(crate) static TABLE: &[$crate::dispatch::threaded::Handler] = &[$(ops::$name),*];
+    };
+}
+
+/// Starts a threaded run: the first handler is an ordinary call, then the handlers chain.
+///
+/// # Safety
+/// `exec` must be prepared, and `next` must read this mode's headers.
+pub(crate) unsafe fn start(
+    exec: *mut Exec,
+    next: unsafe fn(&mut crate::handlers::Regs) -> Handler,
+) {
+    // SAFETY: the caller promises a prepared execution whose code uses `next`'s encoding.
+    unsafe {
+        let mut r = crate::handlers::Regs::resume(exec);
+        let first = next(&mut r);
+        first(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a);
+    }
+}
