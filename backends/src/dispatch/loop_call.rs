@@ -64,7 +64,7 @@ impl Backend for LoopCall {
             loop {
                 let h = core::ptr::read_unaligned(r.ip.cast::<Handler>());
                 r.ip = r.ip.add(size_of::<Handler>());
-                if h(&mut r) == Flow::Stop {
+                if let Flow::Stop = h(&mut r) {
                     r.save();
                     return;
                 }

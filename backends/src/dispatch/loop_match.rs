@@ -48,7 +48,7 @@ macro_rules! match_loop {
                         $( Opcode::$name => $h(&mut r $(, $arg)?), )*
                     }
                 };
-                if flow == Flow::Stop {
+                if let Flow::Stop = flow {
                     // SAFETY: `exec` is valid for the whole run.
                     unsafe { r.save() };
                     return;

@@ -76,15 +76,24 @@ macro_rules! __threaded_handlers {
                         let mut r = Regs { ip, fp, mem, mem_len, acc, f32a, f64a, exec };
                         // SAFETY: the code holds this op's fields (the translator wrote them).
                         let flow = unsafe { $h(&mut r $(, $arg)?) };
-                        if flow == Flow::Stop {
+                        // Two arms with the same dispatch code, on purpose: a taken branch and
+                        // a fall-through each get their own indirect jump.
+                        match flow {
+                            Flow::Next => {
+                                // SAFETY: every op is followed by another op's header.
+                                let next = unsafe { $next(&mut r) };
+                                // SAFETY: `next` is a handler of this mode, registers as it expects.
+                                unsafe { $crate::__tail_call!(next(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a)) }
+                            }
+                            Flow::Jump => {
+                                // SAFETY: a branch target is the header of an op.
+                                let next = unsafe { $next(&mut r) };
+                                // SAFETY: `next` is a handler of this mode, registers as it expects.
+                                unsafe { $crate::__tail_call!(next(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a)) }
+                            }
                             // SAFETY: `exec` is valid for the whole run.
-                            unsafe { r.save() };
-                            return;
+                            Flow::Stop => unsafe { r.save() },
                         }
-                        // SAFETY: every op is followed by another op's header.
-                        let next = unsafe { $next(&mut r) };
-                        // SAFETY: `next` is a handler of this mode; registers are as it expects.
-                        unsafe { $crate::__tail_call!(next(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a)) }
                     }
                 }
             )*

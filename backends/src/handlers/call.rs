@@ -70,6 +70,7 @@ pub unsafe fn call(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn call_indirect(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the table and type.
     unsafe {

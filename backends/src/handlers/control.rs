@@ -56,11 +56,12 @@ pub unsafe fn br_if<C: Src<i32>>(r: &mut Regs) -> Flow {
     unsafe {
         if C::get(r) != 0 {
             jump(r);
+            Flow::Jump
         } else {
             skip_offset(r);
+            Flow::Next
         }
     }
-    Flow::Next
 }
 
 /// Branch if the i32 condition is zero.
@@ -73,11 +74,12 @@ pub unsafe fn br_if_not<C: Src<i32>>(r: &mut Regs) -> Flow {
     unsafe {
         if C::get(r) == 0 {
             jump(r);
+            Flow::Jump
         } else {
             skip_offset(r);
+            Flow::Next
         }
     }
-    Flow::Next
 }
 
 /// Compare and branch: jump if `kernel(lhs, rhs)` is true.
@@ -94,11 +96,12 @@ pub unsafe fn br_cmp<T, L: Src<T>, R: Src<T>>(
         let (lhs, rhs) = (L::get(r), R::get(r));
         if matches!(kernel(lhs, rhs), Ok(v) if v != 0) {
             jump(r);
+            Flow::Jump
         } else {
             skip_offset(r);
+            Flow::Next
         }
     }
-    Flow::Next
 }
 
 /// `br_table`: jump to the indexed target, or the default past the end.

@@ -125,6 +125,7 @@ pub(crate) fn in_bounds(start: usize, len: usize, total: usize) -> bool {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields; the module must have a memory.
+#[inline(always)]
 pub unsafe fn fill(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields and a memory.
     unsafe {
@@ -142,6 +143,7 @@ pub unsafe fn fill(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields; the module must have a memory.
+#[inline(always)]
 pub unsafe fn copy(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields and a memory.
     unsafe {
@@ -159,12 +161,13 @@ pub unsafe fn copy(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields; the indices were validated.
+#[inline(always)]
 pub unsafe fn init(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the segment index.
     unsafe {
         let seg: u32 = r.read();
         let (dst, src, len) = three(r);
-        let data = r.inst().datas[seg as usize].clone();
+        let data = &r.inst().datas[seg as usize];
         let mem = memory0(r).data_mut();
         if !in_bounds(dst, len, mem.len()) || !in_bounds(src, len, data.len()) {
             return trap(r, TrapCode::MemoryOutOfBounds);
@@ -178,6 +181,7 @@ pub unsafe fn init(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields; the index was validated.
+#[inline(always)]
 pub unsafe fn data_drop(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the segment index.
     unsafe {

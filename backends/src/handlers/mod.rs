@@ -47,6 +47,9 @@ pub struct Regs {
 pub enum Flow {
     /// Run the op at `ip`.
     Next,
+    /// Run the op at `ip`, reached by a taken conditional branch. Threaded modes dispatch
+    /// this case from its own site, so each direction has its own branch-predictor entry.
+    Jump,
     /// Stop; the reason is in `Exec::stop`.
     Stop,
 }

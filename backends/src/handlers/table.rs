@@ -33,6 +33,7 @@ unsafe fn slot_value(r: &mut Regs) -> u64 {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn get(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
@@ -52,6 +53,7 @@ pub unsafe fn get(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn set(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
@@ -72,6 +74,7 @@ pub unsafe fn set(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn size(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
@@ -85,6 +88,7 @@ pub unsafe fn size(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn grow(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
@@ -101,6 +105,7 @@ pub unsafe fn grow(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn fill(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
@@ -121,6 +126,7 @@ pub unsafe fn fill(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn copy(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; `dst_t` and `src_t` may be the same table, so
     // the copy goes through a raw pointer with `copy` (memmove) semantics.
@@ -145,6 +151,7 @@ pub unsafe fn copy(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn init(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the indices.
     unsafe {
@@ -167,6 +174,7 @@ pub unsafe fn init(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn elem_drop(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the index.
     unsafe {
@@ -180,6 +188,7 @@ pub unsafe fn elem_drop(r: &mut Regs) -> Flow {
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
+#[inline(always)]
 pub unsafe fn ref_func(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the index.
     unsafe {
