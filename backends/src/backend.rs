@@ -46,9 +46,12 @@ impl Dispatch {
             .collect()
     }
 
-    /// The fastest mode compiled in.
+    /// The fastest mode compiled in, preferring modes that run as themselves (a threaded mode
+    /// that falls back to its loop twin is slower than the other loop).
     pub fn default_compiled() -> Dispatch {
-        Self::compiled()[0]
+        let compiled = Self::compiled();
+        let native = compiled.iter().find(|&&d| backend(d).is_some_and(|b| b.dispatch() == d));
+        *native.unwrap_or(&compiled[0])
     }
 }
 
