@@ -50,7 +50,9 @@ impl Dispatch {
     /// that falls back to its loop twin is slower than the other loop).
     pub fn default_compiled() -> Dispatch {
         let compiled = Self::compiled();
-        let native = compiled.iter().find(|&&d| backend(d).is_some_and(|b| b.dispatch() == d));
+        let native = compiled
+            .iter()
+            .find(|&&d| backend(d).is_some_and(|b| b.dispatch() == d));
         *native.unwrap_or(&compiled[0])
     }
 }

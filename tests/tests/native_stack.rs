@@ -28,15 +28,29 @@ fn run_on(mode: Dispatch) {
     let engine = Engine::new(&config).unwrap();
     let module = Module::new(&engine, GUEST).unwrap();
     let mut store = Store::new(&engine, ());
-    let instance: Instance = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
-    let count = instance.get_typed_func::<i32, i32>(&store, "count").unwrap();
-    assert_eq!(count.call(&mut store, ITERATIONS).unwrap(), ITERATIONS, "{mode}");
-    let depth = instance.get_typed_func::<i32, i32>(&store, "depth").unwrap();
+    let instance: Instance = Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
+    let count = instance
+        .get_typed_func::<i32, i32>(&store, "count")
+        .unwrap();
+    assert_eq!(
+        count.call(&mut store, ITERATIONS).unwrap(),
+        ITERATIONS,
+        "{mode}"
+    );
+    let depth = instance
+        .get_typed_func::<i32, i32>(&store, "depth")
+        .unwrap();
     // `depth(n)` nests n calls below the entry function; the limit counts those frames.
     let deepest = MAX_DEPTH as i32;
     assert_eq!(depth.call(&mut store, deepest).unwrap(), deepest, "{mode}");
     let err = depth.call(&mut store, deepest + 1).unwrap_err();
-    assert_eq!(err.as_trap_code(), Some(TrapCode::StackOverflow), "{mode}: {err}");
+    assert_eq!(
+        err.as_trap_code(),
+        Some(TrapCode::StackOverflow),
+        "{mode}: {err}"
+    );
 }
 
 #[test]
@@ -54,6 +68,7 @@ fn loops_and_deep_recursion_fit_a_small_native_stack() {
         })
         .collect();
     for t in threads {
-        t.join().expect("a backend failed on a 256 KiB native stack");
+        t.join()
+            .expect("a backend failed on a 256 KiB native stack");
     }
 }
