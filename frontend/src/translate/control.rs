@@ -214,7 +214,7 @@ impl FuncTranslator<'_> {
 
     /// Materializes the carried values that the moves to `dest` would overwrite before they
     /// are read (only locals, for returns). Emitted on every path.
-    fn prepare_moves(&mut self, dest: u32, n: usize) {
+    pub(crate) fn prepare_moves(&mut self, dest: u32, n: usize) {
         let len = self.stack.len();
         for i in 0..n {
             if let Loc::Slot(s) = self.stack[len - n + i].loc
@@ -227,7 +227,7 @@ impl FuncTranslator<'_> {
     }
 
     /// Emits the moves of the top `n` values to `dest..`; leaves the virtual stack as it is.
-    fn emit_moves(&mut self, dest: u32, n: usize) {
+    pub(crate) fn emit_moves(&mut self, dest: u32, n: usize) {
         let len = self.stack.len();
         for i in 0..n {
             let e = self.stack[len - n + i];
