@@ -111,6 +111,17 @@ impl Module {
             })
     }
 
+    /// The bytes of encoded IR of every defined function, summed: how large the code form of
+    /// the engine's backend is (the benchmark suite compares it across backends).
+    pub fn code_size(&self) -> usize {
+        self.inner
+            .info
+            .code
+            .iter()
+            .map(|func| func.code.len())
+            .sum()
+    }
+
     /// The IR of every defined function, disassembled: for `wasmloom run --dump`.
     pub fn dump(&self) -> String {
         let info = &self.inner.info;

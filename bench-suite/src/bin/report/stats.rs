@@ -1,0 +1,23 @@
+//! Medians and geometric means.
+
+use std::time::Duration;
+
+/// The median of `samples` (the mean of the middle two for an even count).
+pub fn median(samples: &[Duration]) -> Duration {
+    let mut sorted = samples.to_vec();
+    sorted.sort_unstable();
+    let mid = sorted.len() / 2;
+    match sorted.len() {
+        0 => Duration::ZERO,
+        n if n % 2 == 1 => sorted[mid],
+        _ => (sorted[mid - 1] + sorted[mid]) / 2,
+    }
+}
+
+/// The geometric mean, the one mean that treats ratios symmetrically (½ and 2 average to 1).
+pub fn geomean(values: impl IntoIterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values
+        .into_iter()
+        .fold((0.0, 0usize), |(sum, count), v| (sum + v.ln(), count + 1));
+    (count > 0).then(|| (sum / count as f64).exp())
+}

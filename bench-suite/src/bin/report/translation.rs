@@ -1,0 +1,135 @@
+//! Translation: time per MB of Wasm code section, and bytes of IR per byte of Wasm code, for the
+//! largest guests and for a large generated module.
+
+use crate::interleave::{Contender, interleave};
+use crate::wasmi_modes::Runner;
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+use wasmloom_bench_suite::cases::Case;
+use wasmloom_bench_suite::runtime::Runtime;
+use wasmloom_bench_suite::{generated, harness, wasm};
+
+/// A module translated in the measurements.
+pub struct Subject {
+    pub name: String,
+    pub wasm: Vec<u8>,
+    /// Bytes of its code section.
+    pub code_bytes: usize,
+    /// Where the runners read it.
+    pub path: PathBuf,
+}
+
+/// The `largest` guests by code size, then the generated module with `functions` functions.
+pub fn subjects(
+    cases: &[&Case],
+    largest: usize,
+    functions: usize,
+    scratch: &Path,
+) -> Result<Vec<Subject>, String> {
+    let mut subjects = Vec::new();
+    for case in cases {
+        let wasm = harness::binary(case)?.into_owned();
+        subjects.push((case.name.to_string(), wasm));
+    }
+    subjects.sort_by_key(|(_, wasm)| std::cmp::Reverse(wasm::code_section_size(wasm).ok()));
+    subjects.truncate(largest);
+    subjects.push((
+        format!("generated-{functions}"),
+        generated::module(functions),
+    ));
+    subjects
+        .into_iter()
+        .map(|(name, wasm)| {
+            let code_bytes = wasm::code_section_size(&wasm)?;
+            let path = scratch.join(format!("translate-{name}.wasm"));
+            std::fs::write(&path, &wasm).map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(Subject {
+                name,
+                wasm,
+                code_bytes,
+                path,
+            })
+        })
+        .collect()
+}
+
+/// One runtime's translation of one subject.
+#[derive(Clone, Copy)]
+pub struct Translation {
+    pub time: Duration,
+    /// Bytes of translated code, where the runtime tells.
+    pub code_size: Option<usize>,
+}
+
+impl Translation {
+    /// Milliseconds per MB (10^6 bytes) of Wasm code.
+    pub fn ms_per_mb(&self, code_bytes: usize) -> f64 {
+        self.time.as_secs_f64() * 1e3 / (code_bytes as f64 / 1e6)
+    }
+}
+
+/// Each runtime's (and runner's) translations, one entry per subject.
+pub type Translations = Vec<(String, Vec<Result<Translation, String>>)>;
+
+struct Compile<'a> {
+    runtime: &'a dyn Runtime,
+    wasm: &'a [u8],
+    code_size: Rc<Cell<Option<usize>>>,
+}
+
+impl Contender for Compile<'_> {
+    fn name(&self) -> String {
+        self.runtime.name()
+    }
+
+    fn measure(&mut self) -> Result<Duration, String> {
+        let start = Instant::now();
+        let compiled = self.runtime.compile(self.wasm)?;
+        let elapsed = start.elapsed();
+        self.code_size.set(compiled.code_size());
+        Ok(elapsed)
+    }
+}
+
+pub fn measure(
+    subjects: &[Subject],
+    runtimes: &[Box<dyn Runtime>],
+    runners: &[Runner],
+    reps: usize,
+) -> Translations {
+    let mut rows: Translations = runtimes.iter().map(|rt| (rt.name(), Vec::new())).collect();
+    rows.extend(runners.iter().map(|runner| (runner.key(), Vec::new())));
+    for subject in subjects {
+        eprintln!(
+            "translating {} ({} bytes of code) …",
+            subject.name, subject.code_bytes
+        );
+        let sizes: Vec<_> = runtimes.iter().map(|_| Rc::new(Cell::new(None))).collect();
+        let mut contenders: Vec<Box<dyn Contender>> = runtimes
+            .iter()
+            .zip(&sizes)
+            .map(|(runtime, size)| {
+                Box::new(Compile {
+                    runtime: &**runtime,
+                    wasm: &subject.wasm,
+                    code_size: size.clone(),
+                }) as Box<dyn Contender>
+            })
+            .collect();
+        let times = interleave(&mut contenders, reps);
+        for ((row, time), size) in rows.iter_mut().zip(times).zip(&sizes) {
+            let code_size = size.get();
+            row.1.push(time.map(|time| Translation { time, code_size }));
+        }
+        for (row, runner) in rows[runtimes.len()..].iter_mut().zip(runners) {
+            let time = runner.translate(&subject.path, reps);
+            row.1.push(time.map(|time| Translation {
+                time,
+                code_size: None,
+            }));
+        }
+    }
+    rows
+}

@@ -1,0 +1,22 @@
+//! wasmloom, in one dispatch mode.
+
+use crate::{BoxError, Entry, clock};
+use wasmloom::{Config, Dispatch, Engine, Linker, Module, Store};
+
+pub(crate) fn run(mode: Dispatch, wasm: &[u8], entry: Entry) -> Result<f32, BoxError> {
+    let engine = Engine::new(Config::new().dispatch(mode))?;
+    let module = Module::new(&engine, wasm)?;
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    linker.func_wrap(clock::MODULE, clock::NAME, clock::clock_ms)?;
+    let instance = linker.instantiate(&mut store, &module)?;
+    let score = match entry.arg() {
+        None => instance
+            .get_typed_func::<(), f32>(&store, entry.export())?
+            .call(&mut store, ())?,
+        Some(arg) => instance
+            .get_typed_func::<i32, f32>(&store, entry.export())?
+            .call(&mut store, arg)?,
+    };
+    Ok(score)
+}
