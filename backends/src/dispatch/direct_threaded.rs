@@ -1,6 +1,7 @@
 //! Direct threading: the code holds each op's handler address; a handler ends by tail-calling
 //! the address that follows it.
 
+use super::address;
 use super::threaded::{self, Handler};
 use crate::backend::{Backend, Dispatch};
 use crate::exec::Exec;
@@ -33,15 +34,13 @@ pub struct DirectThreaded;
 
 impl Encoding for DirectThreaded {
     fn header_size(&self) -> usize {
-        size_of::<Handler>()
+        address::SIZE
     }
     fn write_header(&self, op: Opcode, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(TABLE[op as usize] as usize).to_le_bytes());
+        address::write(TABLE[op as usize] as usize, out);
     }
     fn read_header(&self, code: &[u8]) -> Option<Opcode> {
-        let addr = usize::from_le_bytes(code.get(..size_of::<usize>())?.try_into().ok()?);
-        let i = TABLE.iter().position(|&h| h as usize == addr)?;
-        Opcode::from_u16(i as u16)
+        address::read(code, TABLE.iter().map(|&h| h as usize))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Loop-call: the code holds each op's handler address; a loop calls the handler, which runs
 //! its body and returns. Registers live in memory between handlers.
 
+use super::address;
 use crate::backend::{Backend, Dispatch};
 use crate::exec::Exec;
 use crate::handlers::{Flow, Regs};
@@ -38,15 +39,13 @@ pub struct LoopCall;
 
 impl Encoding for LoopCall {
     fn header_size(&self) -> usize {
-        size_of::<Handler>()
+        address::SIZE
     }
     fn write_header(&self, op: Opcode, out: &mut Vec<u8>) {
-        out.extend_from_slice(&(TABLE[op as usize] as usize).to_le_bytes());
+        address::write(TABLE[op as usize] as usize, out);
     }
     fn read_header(&self, code: &[u8]) -> Option<Opcode> {
-        let addr = usize::from_le_bytes(code.get(..size_of::<usize>())?.try_into().ok()?);
-        let i = TABLE.iter().position(|&h| h as usize == addr)?;
-        Opcode::from_u16(i as u16)
+        address::read(code, TABLE.iter().map(|&h| h as usize))
     }
 }
 
