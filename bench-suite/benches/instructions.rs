@@ -5,8 +5,9 @@
 //! measured step. Pairs that fail their check here (the case's result, once) are left out with
 //! the reason printed.
 //!
-//! Needs valgrind and `cargo install gungraun-runner --version 0.20.0`. Started without
-//! `--bench` (as `cargo test --all-targets` does), it does nothing:
+//! Needs valgrind and `cargo install gungraun-runner --version 0.20.0`, so it is not a default
+//! bench target (`bench = false`): neither `cargo bench` alone nor `cargo test --all-targets`
+//! runs it. Name it:
 //!
 //! ```sh
 //! cargo bench -p wasmloom-bench-suite --bench instructions
@@ -17,6 +18,7 @@ use gungraun::{
     Bench, BinaryBenchmark, BinaryBenchmarkConfig, BinaryBenchmarkGroup, Callgrind, Command,
     EntryPoint, binary_benchmark_group, main,
 };
+use std::sync::OnceLock;
 use wasmloom_bench_suite::cases::CASES;
 use wasmloom_bench_suite::harness;
 use wasmloom_bench_suite::runtime::runtimes;
@@ -39,20 +41,33 @@ fn command(args: &[&str]) -> Command {
     Command::new(BENCH_ONCE).args(args).build()
 }
 
+/// For every case, the runtimes that pass its check (expected result, once); the reason is
+/// printed for the others. Computed once for the three groups that need it.
+fn fit() -> &'static [(&'static str, Vec<String>)] {
+    static FIT: OnceLock<Vec<(&'static str, Vec<String>)>> = OnceLock::new();
+    FIT.get_or_init(|| {
+        let runtimes = runtimes();
+        let fit = |case| {
+            let passing = runtimes.iter().filter(|runtime| {
+                let checked = harness::check(&***runtime, case);
+                let name = runtime.name();
+                checked
+                    .inspect_err(|e| eprintln!("{}/{name}: {e}", case.name))
+                    .is_ok()
+            });
+            passing.map(|runtime| runtime.name()).collect()
+        };
+        CASES.iter().map(|case| (case.name, fit(case))).collect()
+    })
+}
+
 /// One benchmark per case, one id per runtime that passes the case's check.
 fn per_case(group: &mut BinaryBenchmarkGroup, step: &str) {
-    let runtimes = runtimes();
-    for case in CASES {
-        let mut benchmark = BinaryBenchmark::new(id(case.name));
-        for runtime in &runtimes {
-            let name = runtime.name();
-            match harness::check(&**runtime, case) {
-                Ok(_) => {
-                    let bench = Bench::new(id(&name)).command(command(&[step, case.name, &name]));
-                    benchmark.bench(bench);
-                }
-                Err(unfit) => eprintln!("{step}/{}/{name}: {unfit}", case.name),
-            }
+    // gungraun rejects a benchmark without ids: a case no runtime passes is left out.
+    for (case, runtimes) in fit().iter().filter(|(_, runtimes)| !runtimes.is_empty()) {
+        let mut benchmark = BinaryBenchmark::new(id(case));
+        for runtime in runtimes {
+            benchmark.bench(Bench::new(id(runtime)).command(command(&[step, case, runtime])));
         }
         group.binary_benchmark(benchmark);
     }
@@ -92,27 +107,9 @@ binary_benchmark_group!(
     benchmarks = |group: &mut BinaryBenchmarkGroup| calls(group)
 );
 
-/// gungraun's harness, in a module so that `main` below decides whether it runs.
-mod harness {
-    use super::*;
-
-    main!(
-        // Count only inside `bench-once`'s measured step.
-        config = BinaryBenchmarkConfig::default()
-            .tool(Callgrind::default().entry_point(EntryPoint::Custom("bench_once_measured".into())));
-        binary_benchmark_groups = execute, translate, instantiate, call
-    );
-
-    pub(super) fn run() {
-        main();
-    }
-}
-
-fn main() {
-    // `cargo bench` passes `--bench`; gungraun-runner calls back with `--gungraun-run`; anything
-    // else (`cargo test --all-targets`) must not need valgrind.
-    let called_back = std::env::args().nth(1).as_deref() == Some("--gungraun-run");
-    if wasmloom_bench_suite::under_cargo_bench() || called_back {
-        harness::run();
-    }
-}
+main!(
+    // Count only inside `bench-once`'s measured step.
+    config = BinaryBenchmarkConfig::default()
+        .tool(Callgrind::default().entry_point(EntryPoint::Custom("bench_once_measured".into())));
+    binary_benchmark_groups = execute, translate, instantiate, call
+);

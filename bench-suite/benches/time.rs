@@ -6,70 +6,58 @@
 //! - `call/host-to-wasm`: one call of an exported empty function from the host;
 //! - `call/wasm-to-host`: a guest loop calling an imported host function (per call).
 //!
-//! Each pair is checked once (the case's expected result) before it is timed; a pair that
-//! fails is left out with the reason printed. Samples are few and short so that the whole run
-//! fits a 2-core machine's patience; narrow it with a filter:
+//! Each pair is checked once (the case's expected result) before it is timed, whatever the
+//! filter; a pair that fails is left out with the reason printed. Samples are few and short so
+//! that the whole run fits a 2-core machine's patience; narrow it with a filter:
 //! `cargo bench -p wasmloom-bench-suite --bench time -- execute/fib`.
 
 use criterion::{Criterion, SamplingMode, Throughput};
 use std::time::Duration;
 use wasmloom_bench_suite::calls::HOST_CALLS;
-use wasmloom_bench_suite::cases::CASES;
+use wasmloom_bench_suite::cases::{CASES, Case};
 use wasmloom_bench_suite::harness;
 use wasmloom_bench_suite::runtime::{Runtime, runtimes};
 
-fn execute(c: &mut Criterion, runtimes: &[Box<dyn Runtime>]) {
-    for case in CASES {
-        let mut group = c.benchmark_group(format!("execute/{}", case.name));
-        // A guest runs for milliseconds or more: the same few iterations in every sample.
-        group
-            .sampling_mode(SamplingMode::Flat)
-            .warm_up_time(Duration::from_secs(1))
-            .measurement_time(Duration::from_secs(3));
-        for runtime in runtimes {
-            match harness::check(&**runtime, case) {
-                Ok(mut checked) => {
-                    group.bench_function(runtime.name(), |b| b.iter(|| checked.instance.run()));
-                }
-                Err(unfit) => eprintln!("execute/{}/{}: {unfit}", case.name, runtime.name()),
+/// The three groups of one case; each pair is checked once, first.
+fn case_groups(c: &mut Criterion, runtimes: &[Box<dyn Runtime>], case: &Case) {
+    let mut checked: Vec<_> = runtimes
+        .iter()
+        .filter_map(|runtime| match harness::check(&**runtime, case) {
+            Ok(checked) => Some((runtime, checked)),
+            Err(unfit) => {
+                eprintln!("{}/{}: {unfit}", case.name, runtime.name());
+                None
             }
-        }
-        group.finish();
-    }
-}
+        })
+        .collect();
 
-fn translate_and_instantiate(c: &mut Criterion, runtimes: &[Box<dyn Runtime>]) {
-    for case in CASES {
-        let checked: Vec<_> = runtimes
-            .iter()
-            .filter_map(|runtime| match harness::check(&**runtime, case) {
-                Ok(checked) => Some((runtime, checked)),
-                Err(unfit) => {
-                    eprintln!(
-                        "translate+instantiate/{}/{}: {unfit}",
-                        case.name,
-                        runtime.name()
-                    );
-                    None
-                }
-            })
-            .collect();
-        let wasm = harness::binary(case).expect("checked above");
-        let mut group = c.benchmark_group(format!("translate/{}", case.name));
-        for (runtime, _) in &checked {
-            group.bench_function(runtime.name(), |b| {
-                b.iter_with_large_drop(|| runtime.compile(&wasm))
-            });
-        }
-        group.finish();
-        let mut group = c.benchmark_group(format!("instantiate/{}", case.name));
-        for (runtime, checked) in &checked {
-            group.bench_function(runtime.name(), |b| {
-                b.iter_with_large_drop(|| checked.compiled.instantiate())
-            });
-        }
-        group.finish();
+    let mut group = c.benchmark_group(format!("execute/{}", case.name));
+    // A guest runs for milliseconds or more: the same few iterations in every sample.
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (runtime, checked) in &mut checked {
+        group.bench_function(runtime.name(), |b| b.iter(|| checked.instance.run()));
     }
+    group.finish();
+
+    let wasm = harness::binary(case).expect("checked above");
+    let mut group = c.benchmark_group(format!("translate/{}", case.name));
+    for (runtime, _) in &checked {
+        group.bench_function(runtime.name(), |b| {
+            b.iter_with_large_drop(|| runtime.compile(&wasm))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("instantiate/{}", case.name));
+    for (runtime, checked) in &checked {
+        group.bench_function(runtime.name(), |b| {
+            b.iter_with_large_drop(|| checked.compiled.instantiate())
+        });
+    }
+    group.finish();
 }
 
 fn calls(c: &mut Criterion, runtimes: &[Box<dyn Runtime>]) {
@@ -112,8 +100,9 @@ fn main() {
             eprintln!("note: {note}");
         }
     }
-    execute(&mut c, &runtimes);
-    translate_and_instantiate(&mut c, &runtimes);
+    for case in CASES {
+        case_groups(&mut c, &runtimes, case);
+    }
     calls(&mut c, &runtimes);
     c.final_summary();
 }

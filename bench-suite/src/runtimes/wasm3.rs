@@ -51,16 +51,19 @@ fn load(
     Ok(runtime)
 }
 
-/// The export `name` of `runtime`, with the borrow's lifetime erased so that it can be kept
-/// next to the runtime it points into.
+/// The export `name` of `runtime` (compiled by wasm3 on this first lookup), with the borrow's
+/// lifetime erased so that it can be kept next to the runtime it points into.
 fn find<Args: WasmArgs, Ret: WasmType>(
     runtime: &wasm3::Runtime,
     name: &str,
 ) -> Result<Function<'static, Args, Ret>, String> {
-    let func = runtime.find_function::<Args, Ret>(name).map_err(msg)?;
-    // SAFETY: every caller stores the function in the same struct as the boxed runtime it came
-    // from and never hands it out; the box keeps the runtime at one address until that struct
-    // is dropped, so the reference inside the function never dangles.
+    // Through the module, not `Runtime::find_function`, which reports any failure to compile
+    // the function as "not found".
+    let module = runtime.modules().next().ok_or("no module loaded")?;
+    let func = module.find_function::<Args, Ret>(name).map_err(msg)?;
+    // SAFETY: callers use the function only while the boxed runtime it came from lives: they
+    // call it at once, or keep it in the same struct as that box and never hand it out. The box
+    // keeps the runtime at one address until then, so the reference inside never dangles.
     Ok(unsafe {
         std::mem::transmute::<Function<'_, Args, Ret>, Function<'static, Args, Ret>>(func)
     })
@@ -85,8 +88,7 @@ struct Wasm3Instance {
 
 impl Instance for Wasm3Instance {
     fn setup(&mut self) -> Result<(), String> {
-        let setup = self.runtime.find_function::<(), ()>("setup").map_err(msg)?;
-        setup.call().map_err(msg)
+        find::<(), ()>(&self.runtime, "setup")?.call().map_err(msg)
     }
 
     fn run(&mut self) -> Result<i64, String> {

@@ -40,6 +40,11 @@ impl Runtime for Wasmloom {
         format!("wasmloom/{}", self.mode)
     }
 
+    fn proposals(&self) -> &'static [&'static str] {
+        // What `wasmloom_frontend::supported_features` enables beyond Wasm 2.0.
+        &["tail-call"]
+    }
+
     fn note(&self) -> Option<String> {
         let runs = self.engine.dispatch();
         (runs != self.mode).then(|| {
