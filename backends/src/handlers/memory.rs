@@ -1,6 +1,6 @@
 //! Memory handlers: loads and stores on memory 0 through the registers, size, grow, bulk ops.
 
-use super::{Flow, Regs, Src, trap};
+use super::{Dst, Flow, Regs, Src, trap};
 use crate::store::MemoryEntity;
 use crate::trap::TrapCode;
 use crate::value::{MemValue, Value};
@@ -14,12 +14,12 @@ fn effective(r: &Regs, addr: i32, offset: u32, size: usize) -> Option<usize> {
     (end <= r.mem_len as u64).then_some(ea as usize)
 }
 
-/// `acc = convert(load at addr + offset)`.
+/// `acc = convert(load at addr + offset)` (and, for `D = S`, `slot dst = acc`).
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
-pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>>(
+pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>, D: Dst<Out>>(
     r: &mut Regs,
     convert: fn(Mem) -> Out,
 ) -> Flow {
@@ -29,7 +29,7 @@ pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>>(
         let offset: u32 = r.read();
         match effective(r, addr, offset, size_of::<Mem>()) {
             Some(ea) => {
-                convert(Mem::load(r.mem.add(ea))).to_acc(r);
+                D::put(r, convert(Mem::load(r.mem.add(ea))));
                 Flow::Next
             }
             None => trap(r, TrapCode::MemoryOutOfBounds),

@@ -205,6 +205,37 @@ pub struct S;
 #[derive(Debug)]
 pub struct I;
 
+/// Where an op puts its result: `A` leaves it in the accumulator of its class; `S` (the `D`
+/// variants) also writes it to the slot `dst` read from the code, fusing the spill that
+/// `local.set` or a block boundary would emit next.
+pub trait Dst<T> {
+    /// Delivers the result, reading the destination field (if any) from the code.
+    ///
+    /// # Safety
+    /// The code at `ip` must hold this destination's field as the translator wrote it.
+    unsafe fn put(r: &mut Regs, v: T);
+}
+
+impl<T: Value> Dst<T> for A {
+    #[inline(always)]
+    unsafe fn put(r: &mut Regs, v: T) {
+        v.to_acc(r);
+    }
+}
+
+impl<T: Value> Dst<T> for S {
+    #[inline(always)]
+    unsafe fn put(r: &mut Regs, v: T) {
+        // SAFETY: the code holds a slot index inside the frame here.
+        unsafe {
+            let s: Slot = r.read();
+            *r.slot(s) = v.to_bits();
+        }
+        // The accumulator keeps the value too, exactly as after an op and its spill.
+        v.to_acc(r);
+    }
+}
+
 impl<T: Value> Src<T> for A {
     #[inline(always)]
     unsafe fn get(r: &mut Regs) -> T {

@@ -1,15 +1,15 @@
 //! Numeric handlers: one generic body per arity, the operation itself a kernel.
 
-use super::{Flow, Regs, Src, trap};
+use super::{Dst, Flow, Regs, Src, trap};
 use crate::trap::TrapCode;
 use crate::value::Value;
 
-/// `acc = kernel(lhs, rhs)`.
+/// `acc = kernel(lhs, rhs)` (and, for `D = S`, `slot dst = acc`).
 ///
 /// # Safety
 /// The code at `ip` must hold this op's operand fields.
 #[inline(always)]
-pub unsafe fn binary<In, Out: Value, L: Src<In>, R: Src<In>>(
+pub unsafe fn binary<In, Out: Value, L: Src<In>, R: Src<In>, D: Dst<Out>>(
     r: &mut Regs,
     kernel: fn(In, In) -> Result<Out, TrapCode>,
 ) -> Flow {
@@ -17,7 +17,8 @@ pub unsafe fn binary<In, Out: Value, L: Src<In>, R: Src<In>>(
     let (lhs, rhs) = unsafe { (L::get(r), R::get(r)) };
     match kernel(lhs, rhs) {
         Ok(v) => {
-            v.to_acc(r);
+            // SAFETY: the caller promises the destination field.
+            unsafe { D::put(r, v) };
             Flow::Next
         }
         // SAFETY: `exec` is valid while handlers run.
@@ -25,12 +26,12 @@ pub unsafe fn binary<In, Out: Value, L: Src<In>, R: Src<In>>(
     }
 }
 
-/// `acc = kernel(src)`.
+/// `acc = kernel(src)` (and, for `D = S`, `slot dst = acc`).
 ///
 /// # Safety
 /// The code at `ip` must hold this op's operand fields.
 #[inline(always)]
-pub unsafe fn unary<In, Out: Value, K: Src<In>>(
+pub unsafe fn unary<In, Out: Value, K: Src<In>, D: Dst<Out>>(
     r: &mut Regs,
     kernel: fn(In) -> Result<Out, TrapCode>,
 ) -> Flow {
@@ -38,7 +39,8 @@ pub unsafe fn unary<In, Out: Value, K: Src<In>>(
     let x = unsafe { K::get(r) };
     match kernel(x) {
         Ok(v) => {
-            v.to_acc(r);
+            // SAFETY: the caller promises the destination field.
+            unsafe { D::put(r, v) };
             Flow::Next
         }
         // SAFETY: `exec` is valid while handlers run.

@@ -219,6 +219,20 @@ macro_rules! define_families {
                     },
                 )*})
             }
+            /// The variant that also writes its result to a slot (`D`), if the kinds have one.
+            pub fn opcode_to_slot(self, lhs: Kind, rhs: Kind) -> Option<Opcode> {
+                use Kind::*;
+                Some(match self {$(
+                    Binary::$b => match (lhs, rhs) {
+                        (Acc, Slot) => Opcode::[<$b ASD>],
+                        (Slot, Acc) => Opcode::[<$b SAD>],
+                        (Slot, Slot) => Opcode::[<$b SSD>],
+                        (Acc, Imm) => Opcode::[<$b AID>],
+                        (Slot, Imm) => Opcode::[<$b SID>],
+                        _ => return None,
+                    },
+                )*})
+            }
             /// Operand and result types.
             pub fn types(self) -> (NumTy, NumTy) {
                 match self { $(Binary::$b => (<$bin as HasTy>::TY, <$bout as HasTy>::TY),)* }
@@ -239,6 +253,16 @@ macro_rules! define_families {
                     },
                 )*})
             }
+            /// The variant that also writes its result to a slot (`D`).
+            pub fn opcode_to_slot(self, src: Kind) -> Option<Opcode> {
+                Some(match self {$(
+                    Unary::$u => match src {
+                        Kind::Acc => Opcode::[<$u AD>],
+                        Kind::Slot => Opcode::[<$u SD>],
+                        Kind::Imm => return None,
+                    },
+                )*})
+            }
             /// Operand and result types.
             pub fn types(self) -> (NumTy, NumTy) {
                 match self { $(Unary::$u => (<$uin as HasTy>::TY, <$uout as HasTy>::TY),)* }
@@ -255,6 +279,16 @@ macro_rules! define_families {
                     Load::$l => match addr {
                         Kind::Acc => Opcode::[<$l A>],
                         Kind::Slot => Opcode::[<$l S>],
+                        Kind::Imm => return None,
+                    },
+                )*})
+            }
+            /// The variant that also writes its result to a slot (`D`).
+            pub fn opcode_to_slot(self, addr: Kind) -> Option<Opcode> {
+                Some(match self {$(
+                    Load::$l => match addr {
+                        Kind::Acc => Opcode::[<$l AD>],
+                        Kind::Slot => Opcode::[<$l SD>],
                         Kind::Imm => return None,
                     },
                 )*})

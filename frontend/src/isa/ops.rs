@@ -10,7 +10,9 @@
 //! - `I` — an immediate: the value itself inline in the code.
 //!
 //! So `I32AddSI` adds slot `lhs` and the immediate `rhs`. Every op that produces a value leaves
-//! it in the accumulator of the result's class. Family sections below (`binary`, `unary`,
+//! it in the accumulator of the result's class. A trailing `D` (binary, unary and load families)
+//! marks the variant that also writes the result to slot `dst`, its last field: `F64MulSSD`
+//! is `local.set (f64.mul (local.get) (local.get))` in one op. Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -356,31 +358,49 @@ macro_rules! __flatten_ops_into {
             $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
             $(
                 #[doc = concat!("`", stringify!($bk), "(acc, slot rhs)`")]
-                [<$b AS>] { rhs: Slot } => numeric::binary::<$bin, $bout, A, S> [kernels::$bk];
+                [<$b AS>] { rhs: Slot } => numeric::binary::<$bin, $bout, A, S, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(slot lhs, acc)`")]
-                [<$b SA>] { lhs: Slot } => numeric::binary::<$bin, $bout, S, A> [kernels::$bk];
+                [<$b SA>] { lhs: Slot } => numeric::binary::<$bin, $bout, S, A, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(slot lhs, slot rhs)`")]
-                [<$b SS>] { lhs: Slot, rhs: Slot } => numeric::binary::<$bin, $bout, S, S> [kernels::$bk];
+                [<$b SS>] { lhs: Slot, rhs: Slot } => numeric::binary::<$bin, $bout, S, S, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(acc, imm rhs)`")]
-                [<$b AI>] { rhs: $bin } => numeric::binary::<$bin, $bout, A, I> [kernels::$bk];
+                [<$b AI>] { rhs: $bin } => numeric::binary::<$bin, $bout, A, I, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(slot lhs, imm rhs)`")]
-                [<$b SI>] { lhs: Slot, rhs: $bin } => numeric::binary::<$bin, $bout, S, I> [kernels::$bk];
+                [<$b SI>] { lhs: Slot, rhs: $bin } => numeric::binary::<$bin, $bout, S, I, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(imm lhs, acc)`")]
-                [<$b IA>] { lhs: $bin } => numeric::binary::<$bin, $bout, I, A> [kernels::$bk];
+                [<$b IA>] { lhs: $bin } => numeric::binary::<$bin, $bout, I, A, A> [kernels::$bk];
                 #[doc = concat!("`", stringify!($bk), "(imm lhs, slot rhs)`")]
-                [<$b IS>] { lhs: $bin, rhs: Slot } => numeric::binary::<$bin, $bout, I, S> [kernels::$bk];
+                [<$b IS>] { lhs: $bin, rhs: Slot } => numeric::binary::<$bin, $bout, I, S, A> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(acc, slot rhs)` into slot `dst`")]
+                [<$b ASD>] { rhs: Slot, dst: Slot } => numeric::binary::<$bin, $bout, A, S, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, acc)` into slot `dst`")]
+                [<$b SAD>] { lhs: Slot, dst: Slot } => numeric::binary::<$bin, $bout, S, A, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, slot rhs)` into slot `dst`")]
+                [<$b SSD>] { lhs: Slot, rhs: Slot, dst: Slot } => numeric::binary::<$bin, $bout, S, S, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(acc, imm rhs)` into slot `dst`")]
+                [<$b AID>] { rhs: $bin, dst: Slot } => numeric::binary::<$bin, $bout, A, I, S> [kernels::$bk];
+                #[doc = concat!("`", stringify!($bk), "(slot lhs, imm rhs)` into slot `dst`")]
+                [<$b SID>] { lhs: Slot, rhs: $bin, dst: Slot } => numeric::binary::<$bin, $bout, S, I, S> [kernels::$bk];
             )*
             $(
                 #[doc = concat!("`", stringify!($uk), "(acc)`")]
-                [<$u A>] {} => numeric::unary::<$uin, $uout, A> [kernels::$uk];
+                [<$u A>] {} => numeric::unary::<$uin, $uout, A, A> [kernels::$uk];
                 #[doc = concat!("`", stringify!($uk), "(slot src)`")]
-                [<$u S>] { src: Slot } => numeric::unary::<$uin, $uout, S> [kernels::$uk];
+                [<$u S>] { src: Slot } => numeric::unary::<$uin, $uout, S, A> [kernels::$uk];
+                #[doc = concat!("`", stringify!($uk), "(acc)` into slot `dst`")]
+                [<$u AD>] { dst: Slot } => numeric::unary::<$uin, $uout, A, S> [kernels::$uk];
+                #[doc = concat!("`", stringify!($uk), "(slot src)` into slot `dst`")]
+                [<$u SD>] { src: Slot, dst: Slot } => numeric::unary::<$uin, $uout, S, S> [kernels::$uk];
             )*
             $(
                 #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset from memory 0.")]
-                [<$l A>] { offset: u32 } => memory::load::<$lmem, $lout, A> [kernels::$lk];
+                [<$l A>] { offset: u32 } => memory::load::<$lmem, $lout, A, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset from memory 0.")]
-                [<$l S>] { addr: Slot, offset: u32 } => memory::load::<$lmem, $lout, S> [kernels::$lk];
+                [<$l S>] { addr: Slot, offset: u32 } => memory::load::<$lmem, $lout, S, A> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset into slot `dst`.")]
+                [<$l AD>] { offset: u32, dst: Slot } => memory::load::<$lmem, $lout, A, S> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset into slot `dst`.")]
+                [<$l SD>] { addr: Slot, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, S, S> [kernels::$lk];
             )*
             $(
                 #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value in acc (floats).")]

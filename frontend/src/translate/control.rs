@@ -145,6 +145,7 @@ impl FuncTranslator<'_> {
             && e.loc == Loc::Acc
         {
             self.code.truncate(p.start);
+            self.forget_producer();
             return p.cond;
         }
         Cond::Value(self.no_imm(e, pos))
@@ -190,6 +191,9 @@ impl FuncTranslator<'_> {
 
     /// Points the offset field at `field` to `target`.
     fn patch(&mut self, field: usize, target: usize) {
+        if target == self.code.len() {
+            self.last_target = target;
+        }
         let off = target as i64 - field as i64;
         self.code[field..field + 4].copy_from_slice(&(off as i32).to_le_bytes());
     }
@@ -308,6 +312,7 @@ impl FuncTranslator<'_> {
                 };
                 let mut label = Label::new(kind, self.stack.len() - params.len(), params, results);
                 label.start = self.code.len();
+                self.last_target = label.start;
                 self.labels.push(label);
             }
             Operator::If { blockty } => {

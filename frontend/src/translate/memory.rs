@@ -26,11 +26,13 @@ impl FuncTranslator<'_> {
             let addr = self.no_imm(addr, h - 1);
             let out = load.result();
             self.reserve_acc(out.class());
+            let start = self.code.len();
             self.op(load
                 .opcode(addr.kind())
                 .expect("address is not an immediate"));
             self.put_loc(addr, Ty::I32);
             self.put(offset);
+            self.produced(start, load.opcode_to_slot(addr.kind()), out.class());
             self.push_acc(ty_of_num(out));
             return Ok(true);
         }

@@ -20,7 +20,7 @@ use crate::module::{ImportKind, ModuleInfo};
 use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
 use core::fmt;
-use stack::{Entry, Ty};
+use stack::{Entry, Producer, Ty};
 use wasmparser::{
     FuncValidator, FunctionBody, Operator, OperatorsReader, ValType, ValidatorResources,
     WasmFeatures,
@@ -75,6 +75,10 @@ pub(crate) struct FuncTranslator<'e> {
     max_height: usize,
     reachable: bool,
     pending: Option<Pending>,
+    /// The op that computed the value in an accumulator, while it is the last op emitted.
+    producer: Option<Producer>,
+    /// The latest code position bound as a branch target at the time it was the end of code.
+    last_target: usize,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -115,6 +119,8 @@ impl<'e> FuncTranslator<'e> {
             max_height: 0,
             reachable: true,
             pending: None,
+            producer: None,
+            last_target: 0,
         }
     }
 
@@ -184,6 +190,8 @@ impl<'e> FuncTranslator<'e> {
         self.max_height = 0;
         self.reachable = true;
         self.pending = None;
+        self.producer = None;
+        self.last_target = 0;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

@@ -3,7 +3,7 @@
 use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
-use super::stack::{Loc, Ty};
+use super::stack::{Entry, Loc, Ty};
 use crate::isa::{Binary, NumTy, Unary};
 use wasmparser::Operator;
 
@@ -48,6 +48,11 @@ impl FuncTranslator<'_> {
         self.op(opcode);
         self.put_loc(lhs_loc, lhs.ty);
         self.put_loc(rhs.loc, rhs.ty);
+        self.produced(
+            start,
+            b.opcode_to_slot(lhs_loc.kind(), rhs.loc.kind()),
+            out.class(),
+        );
         self.push_acc(ty_of_num(out));
         if let Some(cmp) = Self::branch_cmp(b) {
             self.set_pending(start, Cond::Cmp(cmp, lhs_loc, rhs.loc));
@@ -55,6 +60,16 @@ impl FuncTranslator<'_> {
     }
 
     fn unary(&mut self, u: Unary) {
+        if u == Unary::I64ExtendI32U {
+            // An i32 sits zero-extended in every location (accumulator, slot, immediate), so
+            // widening it unsigned only changes its type.
+            let e = self.pop();
+            self.push(Entry {
+                loc: e.loc,
+                ty: Ty::I64,
+            });
+            return;
+        }
         let h = self.stack.len();
         let src = self.pop();
         let loc = self.no_imm(src, h - 1);
@@ -63,6 +78,7 @@ impl FuncTranslator<'_> {
         let start = self.code.len();
         self.op(u.opcode(loc.kind()).expect("no immediate"));
         self.put_loc(loc, src.ty);
+        self.produced(start, u.opcode_to_slot(loc.kind()), out.class());
         self.push_acc(ty_of_num(out));
         if u == Unary::I32Eqz {
             self.set_pending(start, Cond::Zero(loc));

@@ -55,6 +55,20 @@ impl Loc {
     }
 }
 
+/// The op that just computed an accumulator's value, while nothing follows it in the code: a
+/// write of that value to a slot can still be folded into the op (its `D` variant) instead of
+/// costing a spill op of its own.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Producer {
+    /// Code position of the op, and just past it.
+    start: usize,
+    end: usize,
+    /// The variant that also writes the result to a slot.
+    to_slot: Opcode,
+    /// The accumulator it wrote.
+    class: Class,
+}
+
 /// One stack value.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Entry {
@@ -132,6 +146,44 @@ impl FuncTranslator<'_> {
         }
     }
 
+    /// Records the op emitted from `start` as the producer of the accumulator value just pushed,
+    /// if it has a variant that writes to a slot.
+    pub(crate) fn produced(&mut self, start: usize, to_slot: Option<Opcode>, class: Class) {
+        self.producer = to_slot.map(|to_slot| Producer {
+            start,
+            end: self.code.len(),
+            to_slot,
+            class,
+        });
+    }
+
+    /// Forgets the producer (the code was cut back).
+    pub(crate) fn forget_producer(&mut self) {
+        self.producer = None;
+    }
+
+    /// Rewrites the last op into its `D` variant writing to `dst`, if it produced the value in
+    /// the accumulator of `class` and nothing (no op, no branch target) came after it.
+    fn fuse_spill(&mut self, dst: u32, class: Class) -> bool {
+        let Some(p) = self.producer.take() else {
+            return false;
+        };
+        if p.end != self.code.len() || p.class != class || self.last_target == p.end {
+            return false;
+        }
+        let mut fields = [0u8; 32];
+        let from = p.start + self.encoding.header_size();
+        let n = p.end - from;
+        fields[..n].copy_from_slice(&self.code[from..p.end]);
+        self.code.truncate(p.start);
+        self.op(p.to_slot);
+        self.code.extend_from_slice(&fields[..n]);
+        self.put_slot(dst);
+        // A compare that now also writes a slot is no longer a removable branch condition.
+        self.pending = None;
+        true
+    }
+
     /// Emits code that writes value `e` into slot `dst` (nothing if it is already there).
     pub(crate) fn write_to_slot(&mut self, e: Entry, dst: u32) {
         match e.loc {
@@ -146,6 +198,7 @@ impl FuncTranslator<'_> {
                 self.put_slot(dst);
                 self.put(bits);
             }
+            Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {}
             Loc::Acc => {
                 self.op(match e.ty.class() {
                     Class::Int => Opcode::SpillI,
