@@ -41,10 +41,11 @@ pub enum Stop {
 #[derive(Debug)]
 pub struct Exec {
     stack: Box<[u64]>,
-    /// Suspended callers.
-    pub frames: Vec<Frame>,
+    /// Suspended callers. Its capacity is `max_depth` from the start, so that a call pushes
+    /// without a capacity check or a call to the allocator.
+    frames: Vec<Frame>,
     /// Most frames allowed before the trap "call stack exhausted".
-    pub max_depth: usize,
+    max_depth: usize,
     /// The store being run against.
     pub store: *mut StoreCore,
     /// The instance of the running function.
@@ -62,7 +63,8 @@ impl Exec {
     pub fn new(stack_slots: usize, max_depth: usize) -> Self {
         Self {
             stack: vec![0u64; stack_slots.max(16)].into_boxed_slice(),
-            frames: Vec::new(),
+            // Untouched capacity costs address space only: the allocator maps it lazily.
+            frames: Vec::with_capacity(max_depth),
             max_depth,
             store: core::ptr::null_mut(),
             inst: core::ptr::null_mut(),
@@ -70,6 +72,33 @@ impl Exec {
             fp: core::ptr::null_mut(),
             stop: Stop::Return,
         }
+    }
+
+    /// Saves a caller, or returns `false` when `max_depth` frames are saved already.
+    #[inline(always)]
+    pub fn push_frame(&mut self, frame: Frame) -> bool {
+        let len = self.frames.len();
+        if len >= self.max_depth {
+            return false;
+        }
+        // SAFETY: the capacity is `max_depth` (see `new`) and `len < max_depth`.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(frame);
+            self.frames.set_len(len + 1);
+        }
+        true
+    }
+
+    /// The most recently saved caller, removed.
+    #[inline(always)]
+    pub fn pop_frame(&mut self) -> Option<Frame> {
+        self.frames.pop()
+    }
+
+    /// Whether one more frame fits under the call-depth limit.
+    #[inline(always)]
+    pub fn can_push_frame(&self) -> bool {
+        self.frames.len() < self.max_depth
     }
 
     /// One past the last slot of the value stack.

@@ -24,19 +24,22 @@ unsafe fn enter(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
             FuncEntity::Wasm { inst, code, .. } => {
                 let code = &*code;
                 let frame_end = new_fp.wrapping_add(code.frame_size as usize);
-                let too_deep = !tail && exec.frames.len() >= exec.max_depth;
+                let too_deep = !tail && !exec.can_push_frame();
                 if too_deep || frame_end.cast_const() > exec.stack_end() {
                     return trap(r, TrapCode::StackOverflow);
                 }
                 if !tail {
-                    exec.frames.push(Frame {
+                    let saved = exec.push_frame(Frame {
                         ret_ip: r.ip,
                         fp: r.fp,
                         inst: exec.inst,
                     });
+                    debug_assert!(saved, "checked by can_push_frame");
                 }
-                let locals = new_fp.add(code.num_params as usize);
-                core::ptr::write_bytes(locals, 0, (code.num_locals - code.num_params) as usize);
+                zero_locals(
+                    new_fp.add(code.num_params as usize),
+                    (code.num_locals - code.num_params) as usize,
+                );
                 r.fp = new_fp;
                 r.ip = code.code.as_ptr();
                 if inst != exec.inst {
@@ -51,6 +54,36 @@ unsafe fn enter(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
             }
         }
     }
+}
+
+/// Zeroes `n` slots from `p`. Most functions have a few locals: a plain loop of stores keeps
+/// the call handler free of a call to `memset` (which would make it save every register).
+///
+/// # Safety
+/// `p..p + n` must be inside the value stack.
+#[inline(always)]
+unsafe fn zero_locals(p: *mut u64, n: usize) {
+    if n > 32 {
+        // SAFETY: the caller promises the range.
+        unsafe { zero_many(p, n) };
+        return;
+    }
+    for i in 0..n {
+        // SAFETY: the caller promises the range. Volatile, so that LLVM does not turn the loop
+        // back into a `memset` call.
+        unsafe { p.add(i).write_volatile(0) };
+    }
+}
+
+/// Zeroes a large run of locals; out of line, so that its call stays off the common path.
+///
+/// # Safety
+/// As [`zero_locals`].
+#[cold]
+#[inline(never)]
+unsafe fn zero_many(p: *mut u64, n: usize) {
+    // SAFETY: the caller promises the range.
+    unsafe { core::ptr::write_bytes(p, 0, n) };
 }
 
 /// The store function at `table[index]`, checked against the signature `ty`.

@@ -129,7 +129,7 @@ pub unsafe fn ret(r: &mut Regs) -> Flow {
     // SAFETY: `exec` is valid while handlers run; frames hold valid caller state.
     unsafe {
         let exec = r.exec();
-        match exec.frames.pop() {
+        match exec.pop_frame() {
             Some(frame) => {
                 r.ip = frame.ret_ip;
                 r.fp = frame.fp;
