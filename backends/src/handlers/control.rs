@@ -120,6 +120,20 @@ pub unsafe fn br_table<K: Src<i32>>(r: &mut Regs) -> Flow {
     Flow::Next
 }
 
+/// `return` of one result: it goes to slot 0, then as [`ret`].
+///
+/// # Safety
+/// The code at `ip` must hold this op's field.
+#[inline(always)]
+pub unsafe fn ret_value<K: Src<u64>>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the field; slot 0 is in every frame that returns a value.
+    unsafe {
+        let v = K::get(r);
+        *r.fp = v;
+        ret(r)
+    }
+}
+
 /// Return to the caller, or stop when the entry function returns.
 ///
 /// # Safety

@@ -51,6 +51,10 @@ macro_rules! with_op_families {
                 BrTableS { index: Slot, targets: Targets } => control::br_table::<S>;
                 /// Return from the function; results are already in slots `0..n`.
                 Return {} => control::ret;
+                /// Return the one result in slot `src` (moved to slot 0 first).
+                ReturnS { src: Slot } => control::ret_value::<S>;
+                /// Return the one result `value`, a 64-bit pattern (written to slot 0 first).
+                ReturnI { value: u64 } => control::ret_value::<I>;
                 // ---- call ----
                 /// Call function `func` with arguments and results in slots from `base`.
                 Call { func: u32, base: Slot } => call::call;
@@ -323,6 +327,18 @@ macro_rules! with_op_families {
                 BrI64LeU(i64) = i64_le_u;
                 BrI64GeS(i64) = i64_ge_s;
                 BrI64GeU(i64) = i64_ge_u;
+                BrF32Eq(f32) = f32_eq;
+                BrF32Ne(f32) = f32_ne;
+                BrF32Lt(f32) = f32_lt;
+                BrF32Gt(f32) = f32_gt;
+                BrF32Le(f32) = f32_le;
+                BrF32Ge(f32) = f32_ge;
+                BrF64Eq(f64) = f64_eq;
+                BrF64Ne(f64) = f64_ne;
+                BrF64Lt(f64) = f64_lt;
+                BrF64Gt(f64) = f64_gt;
+                BrF64Le(f64) = f64_le;
+                BrF64Ge(f64) = f64_ge;
             }
         }
     };

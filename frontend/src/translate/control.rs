@@ -131,6 +131,18 @@ impl FuncTranslator<'_> {
             Binary::I64LeU => C::BrI64LeU,
             Binary::I64GeS => C::BrI64GeS,
             Binary::I64GeU => C::BrI64GeU,
+            Binary::F32Eq => C::BrF32Eq,
+            Binary::F32Ne => C::BrF32Ne,
+            Binary::F32Lt => C::BrF32Lt,
+            Binary::F32Gt => C::BrF32Gt,
+            Binary::F32Le => C::BrF32Le,
+            Binary::F32Ge => C::BrF32Ge,
+            Binary::F64Eq => C::BrF64Eq,
+            Binary::F64Ne => C::BrF64Ne,
+            Binary::F64Lt => C::BrF64Lt,
+            Binary::F64Gt => C::BrF64Gt,
+            Binary::F64Le => C::BrF64Le,
+            Binary::F64Ge => C::BrF64Ge,
             _ => return None,
         })
     }
@@ -166,13 +178,27 @@ impl FuncTranslator<'_> {
                 self.op(op);
                 self.put_loc(loc, Ty::I32);
             }
+            Cond::Cmp(cmp, lhs, rhs) if negate && negate_cmp(cmp).is_none() => {
+                // A float compare has no negation (NaN fails both `<` and `>=`): compute it
+                // into the accumulator, where the fusion took it from, and branch on zero.
+                let (op, ty) = unfused_cmp(cmp);
+                self.op(op
+                    .opcode(lhs.kind(), rhs.kind())
+                    .expect("the kinds it was emitted with"));
+                self.put_loc(lhs, ty);
+                self.put_loc(rhs, ty);
+                self.op(Opcode::BrIfNotA);
+            }
             Cond::Cmp(cmp, lhs, rhs) => {
-                let cmp = if negate { negate_cmp(cmp) } else { cmp };
+                let cmp = match negate {
+                    true => negate_cmp(cmp).expect("checked above"),
+                    false => cmp,
+                };
                 let (cmp, lhs, rhs) = match (lhs.kind(), rhs.kind()) {
                     (Kind::Slot, Kind::Acc) | (Kind::Imm, _) => (mirror_cmp(cmp), rhs, lhs),
                     _ => (cmp, lhs, rhs),
                 };
-                let ty = if is_i64(cmp) { Ty::I64 } else { Ty::I32 };
+                let ty = unfused_cmp(cmp).1;
                 self.op(cmp
                     .opcode(lhs.kind(), rhs.kind())
                     .expect("fusable operand kinds"));
@@ -255,6 +281,22 @@ impl FuncTranslator<'_> {
     /// Emits an unconditional branch to label `idx`, with its moves.
     fn emit_branch(&mut self, idx: usize) {
         let (n, dest) = (self.labels[idx].arity(), self.dest_base(idx));
+        if self.labels[idx].kind == LabelKind::Func && n == 1 {
+            // One result: the return op moves it (saves a `Copy` or `SetSlot`).
+            match self.stack[self.stack.len() - 1].loc {
+                Loc::Slot(src) if src != 0 => {
+                    self.op(Opcode::ReturnS);
+                    self.put_slot(src);
+                    return;
+                }
+                Loc::Imm(bits) => {
+                    self.op(Opcode::ReturnI);
+                    self.put(bits);
+                    return;
+                }
+                _ => {}
+            }
+        }
         self.emit_moves(dest, n);
         if self.labels[idx].kind == LabelKind::Func {
             self.op(Opcode::Return);
@@ -515,27 +557,49 @@ impl FuncTranslator<'_> {
     }
 }
 
-fn is_i64(c: BranchCmp) -> bool {
-    use BranchCmp as C;
-    matches!(
-        c,
-        C::BrI64Eq
-            | C::BrI64Ne
-            | C::BrI64LtS
-            | C::BrI64LtU
-            | C::BrI64GtS
-            | C::BrI64GtU
-            | C::BrI64LeS
-            | C::BrI64LeU
-            | C::BrI64GeS
-            | C::BrI64GeU
-    )
-}
-
-/// The compare that holds exactly when `c` does not.
-fn negate_cmp(c: BranchCmp) -> BranchCmp {
+/// The compare op of a fused branch, and its operand type.
+fn unfused_cmp(c: BranchCmp) -> (Binary, Ty) {
     use BranchCmp as C;
     match c {
+        C::BrI32Eq => (Binary::I32Eq, Ty::I32),
+        C::BrI32Ne => (Binary::I32Ne, Ty::I32),
+        C::BrI32LtS => (Binary::I32LtS, Ty::I32),
+        C::BrI32LtU => (Binary::I32LtU, Ty::I32),
+        C::BrI32GtS => (Binary::I32GtS, Ty::I32),
+        C::BrI32GtU => (Binary::I32GtU, Ty::I32),
+        C::BrI32LeS => (Binary::I32LeS, Ty::I32),
+        C::BrI32LeU => (Binary::I32LeU, Ty::I32),
+        C::BrI32GeS => (Binary::I32GeS, Ty::I32),
+        C::BrI32GeU => (Binary::I32GeU, Ty::I32),
+        C::BrI64Eq => (Binary::I64Eq, Ty::I64),
+        C::BrI64Ne => (Binary::I64Ne, Ty::I64),
+        C::BrI64LtS => (Binary::I64LtS, Ty::I64),
+        C::BrI64LtU => (Binary::I64LtU, Ty::I64),
+        C::BrI64GtS => (Binary::I64GtS, Ty::I64),
+        C::BrI64GtU => (Binary::I64GtU, Ty::I64),
+        C::BrI64LeS => (Binary::I64LeS, Ty::I64),
+        C::BrI64LeU => (Binary::I64LeU, Ty::I64),
+        C::BrI64GeS => (Binary::I64GeS, Ty::I64),
+        C::BrI64GeU => (Binary::I64GeU, Ty::I64),
+        C::BrF32Eq => (Binary::F32Eq, Ty::F32),
+        C::BrF32Ne => (Binary::F32Ne, Ty::F32),
+        C::BrF32Lt => (Binary::F32Lt, Ty::F32),
+        C::BrF32Gt => (Binary::F32Gt, Ty::F32),
+        C::BrF32Le => (Binary::F32Le, Ty::F32),
+        C::BrF32Ge => (Binary::F32Ge, Ty::F32),
+        C::BrF64Eq => (Binary::F64Eq, Ty::F64),
+        C::BrF64Ne => (Binary::F64Ne, Ty::F64),
+        C::BrF64Lt => (Binary::F64Lt, Ty::F64),
+        C::BrF64Gt => (Binary::F64Gt, Ty::F64),
+        C::BrF64Le => (Binary::F64Le, Ty::F64),
+        C::BrF64Ge => (Binary::F64Ge, Ty::F64),
+    }
+}
+
+/// The compare that holds exactly when `c` does not; floats have none (NaN is unordered).
+fn negate_cmp(c: BranchCmp) -> Option<BranchCmp> {
+    use BranchCmp as C;
+    Some(match c {
         C::BrI32Eq => C::BrI32Ne,
         C::BrI32Ne => C::BrI32Eq,
         C::BrI32LtS => C::BrI32GeS,
@@ -556,7 +620,8 @@ fn negate_cmp(c: BranchCmp) -> BranchCmp {
         C::BrI64LeU => C::BrI64GtU,
         C::BrI64GeS => C::BrI64LtS,
         C::BrI64GeU => C::BrI64LtU,
-    }
+        _ => return None,
+    })
 }
 
 /// The compare that holds for swapped operands: `a < b` is `b > a`.
@@ -579,6 +644,14 @@ fn mirror_cmp(c: BranchCmp) -> BranchCmp {
         C::BrI64LeU => C::BrI64GeU,
         C::BrI64GeS => C::BrI64LeS,
         C::BrI64GeU => C::BrI64LeU,
+        C::BrF32Lt => C::BrF32Gt,
+        C::BrF32Gt => C::BrF32Lt,
+        C::BrF32Le => C::BrF32Ge,
+        C::BrF32Ge => C::BrF32Le,
+        C::BrF64Lt => C::BrF64Gt,
+        C::BrF64Gt => C::BrF64Lt,
+        C::BrF64Le => C::BrF64Ge,
+        C::BrF64Ge => C::BrF64Le,
         same => same,
     }
 }

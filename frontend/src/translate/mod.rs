@@ -79,6 +79,8 @@ pub(crate) struct FuncTranslator<'e> {
     producer: Option<Producer>,
     /// The latest code position bound as a branch target at the time it was the end of code.
     last_target: usize,
+    /// The global last set from an accumulator, and the code position just after that op.
+    acc_global: Option<(u32, usize)>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -121,6 +123,7 @@ impl<'e> FuncTranslator<'e> {
             pending: None,
             producer: None,
             last_target: 0,
+            acc_global: None,
         }
     }
 
@@ -192,6 +195,7 @@ impl<'e> FuncTranslator<'e> {
         self.pending = None;
         self.producer = None;
         self.last_target = 0;
+        self.acc_global = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

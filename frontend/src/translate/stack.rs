@@ -99,6 +99,11 @@ impl FuncTranslator<'_> {
         self.max_height = self.max_height.max(self.stack.len());
     }
 
+    /// Whether a stack entry holds the accumulator of `ty`'s class.
+    pub(crate) fn acc_in_use(&self, ty: Ty) -> bool {
+        self.acc_owner[class_index(ty.class())].is_some()
+    }
+
     /// Pushes a value just computed into the accumulator of `ty`'s class.
     pub(crate) fn push_acc(&mut self, ty: Ty) {
         self.push(Entry { loc: Loc::Acc, ty });

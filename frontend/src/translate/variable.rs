@@ -19,6 +19,10 @@ impl FuncTranslator<'_> {
             Operator::LocalTee { local_index } => self.local_set(local_index, true),
             Operator::GlobalGet { global_index } => {
                 let ty = self.globals[global_index as usize];
+                if self.acc_holds_global(global_index, ty) {
+                    self.push_acc(ty);
+                    return Ok(true);
+                }
                 self.reserve_acc(ty.class());
                 self.op(match ty.class() {
                     Class::Int => Opcode::GlobalGetI,
@@ -41,6 +45,9 @@ impl FuncTranslator<'_> {
                 self.put(global_index);
                 // Slot and immediate forms move raw 64-bit patterns.
                 self.put_loc(e.loc, Ty::I64);
+                if e.loc == Loc::Acc {
+                    self.acc_global = Some((global_index, self.code.len()));
+                }
             }
             Operator::I32Const { value } => self.push_imm(u64::from(value as u32), Ty::I32),
             Operator::I64Const { value } => self.push_imm(value as u64, Ty::I64),
@@ -59,6 +66,13 @@ impl FuncTranslator<'_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// Whether the accumulator of `ty`'s class still holds global `global`: it was just set
+    /// from there, and no op or branch target came after.
+    fn acc_holds_global(&self, global: u32, ty: Ty) -> bool {
+        let end = self.code.len();
+        self.acc_global == Some((global, end)) && self.last_target != end && !self.acc_in_use(ty)
     }
 
     fn push_imm(&mut self, bits: u64, ty: Ty) {
