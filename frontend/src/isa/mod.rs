@@ -293,6 +293,19 @@ macro_rules! define_families {
                     },
                 )*})
             }
+            /// The variant whose address is slot `base` + `index` (a slot or an immediate),
+            /// with `to_slot` the `D` variant.
+            pub fn opcode_indexed(self, index: Kind, to_slot: bool) -> Option<Opcode> {
+                Some(match self {$(
+                    Load::$l => match (index, to_slot) {
+                        (Kind::Slot, false) => Opcode::[<$l SS>],
+                        (Kind::Imm, false) => Opcode::[<$l SI>],
+                        (Kind::Slot, true) => Opcode::[<$l SSD>],
+                        (Kind::Imm, true) => Opcode::[<$l SID>],
+                        (Kind::Acc, _) => return None,
+                    },
+                )*})
+            }
             /// The result type.
             pub fn result(self) -> NumTy {
                 match self { $(Load::$l => <$lout as HasTy>::TY,)* }
@@ -314,6 +327,24 @@ macro_rules! define_families {
                         (Slot, Acc) => Opcode::[<$s SA>],
                         (Slot, Slot) => Opcode::[<$s SS>],
                         (Slot, Imm) => Opcode::[<$s SI>],
+                        _ => return None,
+                    },
+                )*})
+            }
+        }
+
+        impl Store {
+            /// The variant whose address is slot `base` + `index` (a slot or an immediate).
+            pub fn opcode_indexed(self, index: Kind, value: Kind) -> Option<Opcode> {
+                use Kind::*;
+                Some(match self {$(
+                    Store::$s => match (index, value) {
+                        (Slot, Acc) => Opcode::[<$s SSA>],
+                        (Slot, Slot) => Opcode::[<$s SSS>],
+                        (Slot, Imm) => Opcode::[<$s SSI>],
+                        (Imm, Acc) => Opcode::[<$s SIA>],
+                        (Imm, Slot) => Opcode::[<$s SIS>],
+                        (Imm, Imm) => Opcode::[<$s SII>],
                         _ => return None,
                     },
                 )*})

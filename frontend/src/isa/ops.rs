@@ -12,7 +12,9 @@
 //! So `I32AddSI` adds slot `lhs` and the immediate `rhs`. Every op that produces a value leaves
 //! it in the accumulator of the result's class. A trailing `D` (binary, unary and load families)
 //! marks the variant that also writes the result to slot `dst`, its last field: `F64MulSSD`
-//! is `local.set (f64.mul (local.get) (local.get))` in one op. Family sections below (`binary`, `unary`,
+//! is `local.set (f64.mul (local.get) (local.get))` in one op. A load's or store's address may
+//! also be `SS` or `SI`: the wrapping i32 sum of a slot `base` and a slot or immediate `index`,
+//! an `i32.add` folded into the access (`I32Load8USS` is `p[i]` with `p` and `i` in slots). Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -413,6 +415,14 @@ macro_rules! __flatten_ops_into {
                 [<$l A>] { offset: u32 } => memory::load::<$lmem, $lout, A, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset from memory 0.")]
                 [<$l S>] { addr: Slot, offset: u32 } => memory::load::<$lmem, $lout, S, A> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot base + slot index + offset from memory 0.")]
+                [<$l SS>] { base: Slot, index: Slot, offset: u32 } => memory::load::<$lmem, $lout, SS, A> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot base + imm index + offset from memory 0.")]
+                [<$l SI>] { base: Slot, index: i32, offset: u32 } => memory::load::<$lmem, $lout, SI, A> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot base + slot index + offset into slot `dst`.")]
+                [<$l SSD>] { base: Slot, index: Slot, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, SS, S> [kernels::$lk];
+                #[doc = concat!("Load `", stringify!($lmem), "` at slot base + imm index + offset into slot `dst`.")]
+                [<$l SID>] { base: Slot, index: i32, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, SI, S> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset into slot `dst`.")]
                 [<$l AD>] { offset: u32, dst: Slot } => memory::load::<$lmem, $lout, A, S> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset into slot `dst`.")]
@@ -431,6 +441,18 @@ macro_rules! __flatten_ops_into {
                 [<$s SS>] { addr: Slot, offset: u32, value: Slot } => memory::store::<$sin, $smem, S, S> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address in a slot, value immediate.")]
                 [<$s SI>] { addr: Slot, offset: u32, value: $sin } => memory::store::<$sin, $smem, S, I> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value in acc.")]
+                [<$s SSA>] { base: Slot, index: Slot, offset: u32 } => memory::store::<$sin, $smem, SS, A> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value in a slot.")]
+                [<$s SSS>] { base: Slot, index: Slot, offset: u32, value: Slot } => memory::store::<$sin, $smem, SS, S> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value immediate.")]
+                [<$s SSI>] { base: Slot, index: Slot, offset: u32, value: $sin } => memory::store::<$sin, $smem, SS, I> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value in acc.")]
+                [<$s SIA>] { base: Slot, index: i32, offset: u32 } => memory::store::<$sin, $smem, SI, A> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value in a slot.")]
+                [<$s SIS>] { base: Slot, index: i32, offset: u32, value: Slot } => memory::store::<$sin, $smem, SI, S> [kernels::$sk];
+                #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value immediate.")]
+                [<$s SII>] { base: Slot, index: i32, offset: u32, value: $sin } => memory::store::<$sin, $smem, SI, I> [kernels::$sk];
             )*
             $(
                 #[doc = concat!("Jump if `", stringify!($ck), "(acc, slot rhs)`.")]

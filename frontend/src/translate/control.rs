@@ -158,6 +158,7 @@ impl FuncTranslator<'_> {
         {
             self.code.truncate(p.start);
             self.forget_producer();
+            self.address_add = None;
             return p.cond;
         }
         Cond::Value(self.no_imm(e, pos))

@@ -23,8 +23,21 @@ impl FuncTranslator<'_> {
             let offset = offset_of(memarg)?;
             let h = self.stack.len();
             let addr = self.pop();
-            let addr = self.no_imm(addr, h - 1);
             let out = load.result();
+            if let Some((base, index)) = self.take_address_add(addr.loc) {
+                let start = self.code.len();
+                self.reserve_acc(out.class());
+                self.op(load
+                    .opcode_indexed(index.kind(), false)
+                    .expect("slot or imm index"));
+                self.put_slot(base);
+                self.put_loc(index, Ty::I32);
+                self.put(offset);
+                self.produced(start, load.opcode_indexed(index.kind(), true), out.class());
+                self.push_acc(ty_of_num(out));
+                return Ok(true);
+            }
+            let addr = self.no_imm(addr, h - 1);
             self.reserve_acc(out.class());
             let start = self.code.len();
             self.op(load
@@ -41,6 +54,16 @@ impl FuncTranslator<'_> {
             let h = self.stack.len();
             let value = self.pop();
             let addr = self.pop();
+            if let Some((base, index)) = self.take_address_add(addr.loc) {
+                self.op(store
+                    .opcode_indexed(index.kind(), value.loc.kind())
+                    .expect("slot or imm index"));
+                self.put_slot(base);
+                self.put_loc(index, Ty::I32);
+                self.put(offset);
+                self.put_loc(value.loc, value.ty);
+                return Ok(true);
+            }
             let addr = self.no_imm(addr, h - 2);
             self.op(store
                 .opcode(addr.kind(), value.loc.kind())
@@ -91,6 +114,21 @@ impl FuncTranslator<'_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    /// If the address `addr` is the accumulator holding an `i32.add` of a slot and a slot or
+    /// immediate, emitted last, removes that add and returns its operands (base, index), so
+    /// that the access can add them itself.
+    fn take_address_add(&mut self, addr: Loc) -> Option<(u32, Loc)> {
+        let add = self.address_add.take()?;
+        let end = self.code.len();
+        if addr != Loc::Acc || add.end != end || self.last_target == end {
+            return None;
+        }
+        self.code.truncate(add.start);
+        self.forget_producer();
+        self.pending = None;
+        Some((add.base, add.index))
     }
 
     /// Emits `op` with the `u32` fields `indices`, then the top `n` values as slot fields

@@ -81,6 +81,8 @@ pub(crate) struct FuncTranslator<'e> {
     last_target: usize,
     /// The global last set from an accumulator, and the code position just after that op.
     acc_global: Option<(u32, usize)>,
+    /// The last `i32.add` that a memory access may fold into its address.
+    address_add: Option<numeric::AddressAdd>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -124,6 +126,7 @@ impl<'e> FuncTranslator<'e> {
             producer: None,
             last_target: 0,
             acc_global: None,
+            address_add: None,
         }
     }
 
@@ -196,6 +199,7 @@ impl<'e> FuncTranslator<'e> {
         self.producer = None;
         self.last_target = 0;
         self.acc_global = None;
+        self.address_add = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

@@ -17,6 +17,18 @@ pub(crate) fn ty_of_num(t: NumTy) -> Ty {
     }
 }
 
+/// The last `i32.add` of a slot and a slot or immediate, which a load or store right after it
+/// can fold into its address.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct AddressAdd {
+    /// Code position of the add, and just past it.
+    pub start: usize,
+    pub end: usize,
+    /// A slot, and a slot or immediate.
+    pub base: u32,
+    pub index: Loc,
+}
+
 impl FuncTranslator<'_> {
     pub(crate) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         if let Some(b) = binary_of(op) {
@@ -56,6 +68,19 @@ impl FuncTranslator<'_> {
         self.push_acc(ty_of_num(out));
         if let Some(cmp) = Self::branch_cmp(b) {
             self.set_pending(start, Cond::Cmp(cmp, lhs_loc, rhs.loc));
+        }
+        if b == Binary::I32Add {
+            let operands = match (lhs_loc, rhs.loc) {
+                (Loc::Slot(base), index @ (Loc::Slot(_) | Loc::Imm(_))) => Some((base, index)),
+                (index @ Loc::Imm(_), Loc::Slot(base)) => Some((base, index)),
+                _ => None,
+            };
+            self.address_add = operands.map(|(base, index)| AddressAdd {
+                start,
+                end: self.code.len(),
+                base,
+                index,
+            });
         }
     }
 

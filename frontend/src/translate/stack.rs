@@ -184,8 +184,9 @@ impl FuncTranslator<'_> {
         self.op(p.to_slot);
         self.code.extend_from_slice(&fields[..n]);
         self.put_slot(dst);
-        // A compare that now also writes a slot is no longer a removable branch condition.
+        // An op that now also writes a slot is no longer removable by a later fusion.
         self.pending = None;
+        self.address_add = None;
         true
     }
 
