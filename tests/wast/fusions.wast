@@ -22,6 +22,14 @@
   (func (export "store_si_imm") (param $p i32) (result i32)
     (i32.store8 offset=2 (i32.add (local.get $p) (i32.const 1)) (i32.const 99))
     (i32.load8_u (i32.const 2)))
+  ;; The f64 accumulator is taken when the load comes: it spills first, then the load's result
+  ;; is written to a local by the load itself.
+  (func (export "load_ss_spill_then_tee") (param $p i32) (param $i i32) (param $a f64) (result f64)
+    (local $x f64)
+    (f64.add
+      (f64.mul (local.get $a) (local.get $a))
+      (local.tee $x (f64.load (i32.add (local.get $p) (local.get $i)))))
+    (f64.add (local.get $x)))
   (func (export "store_ss_acc") (param $p i32) (param $i i32) (result f64)
     (f64.store (i32.add (local.get $p) (local.get $i)) (f64.mul (f64.const 1.5) (f64.const 3)))
     (f64.load (i32.const 16)))
@@ -40,6 +48,7 @@
 (assert_return (invoke "store_si_imm" (i32.const 0)) (i32.const 3))
 (assert_return (invoke "store_si_imm" (i32.const -1)) (i32.const 99))
 (assert_return (invoke "store_ss_acc" (i32.const 8) (i32.const 8)) (f64.const 4.5))
+(assert_return (invoke "load_ss_spill_then_tee" (i32.const 16) (i32.const 0) (f64.const 3)) (f64.const 18))
 
 ;; Results written straight to a local (the `D` variants) also stay in the accumulator.
 (module

@@ -25,8 +25,8 @@ impl FuncTranslator<'_> {
             let addr = self.pop();
             let out = load.result();
             if let Some((base, index)) = self.take_address_add(addr.loc) {
-                let start = self.code.len();
                 self.reserve_acc(out.class());
+                let start = self.code.len();
                 self.op(load
                     .opcode_indexed(index.kind(), false)
                     .expect("slot or imm index"));
