@@ -154,3 +154,58 @@
 (assert_return (invoke "extend_u" (i32.const 0)) (i64.const 0x1_0000_0000))
 (assert_return (invoke "extend_u_imm") (i64.const 0xffff_ffff))
 (assert_return (invoke "extend_u_local" (i32.const -2)) (i64.const 0xffff_fffe))
+
+;; A loop counter's step fused with the compare and branch that test it.
+(module
+  (memory 1)
+  (func (export "count_up_imm") (result i32)
+    (local $i i32) (local $n i32)
+    (loop $l
+      (local.set $n (i32.add (local.get $n) (i32.const 3)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 10))))
+    (i32.add (local.get $n) (i32.mul (local.get $i) (i32.const 1000))))
+  (func (export "count_up_slot") (param $n i32) (result i32)
+    (local $i i32)
+    (loop $l
+      (local.set $i (i32.add (i32.const 2) (local.get $i)))
+      (br_if $l (i32.gt_s (local.get $n) (local.get $i))))
+    (local.get $i))
+  (func (export "count_down") (param $n i32) (result i32)
+    (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (local.get $n)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n)))
+    (local.get $s))
+  (func (export "if_on_counter") (param $i i32) (result i32)
+    (local.set $i (i32.add (local.get $i) (i32.const -1)))
+    (if (result i32) (i32.eqz (local.get $i)) (then (i32.const 100)) (else (local.get $i))))
+  (func (export "wraps") (param $i i32) (result i32)
+    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    (if (result i32) (i32.lt_s (local.get $i) (i32.const 0)) (then (i32.const 1)) (else (i32.const 0))))
+  ;; An add folded into a load's address is not a step, though the load's result goes back to
+  ;; the add's slot.
+  (func (export "not_a_step") (param $p i32) (result i32)
+    (memory.fill (i32.const 0) (i32.const 1) (i32.const 16))
+    (block $b
+      (local.set $p (i32.load8_u (i32.add (local.get $p) (i32.const 4))))
+      (br_if $b (i32.le_u (local.get $p) (i32.const 0)))
+      (return (local.get $p)))
+    (i32.const 9))
+  (func (export "tee_counter") (param $i i32) (result i32)
+    (block $b
+      (br_if $b (i32.ge_u (local.tee $i (i32.add (local.get $i) (i32.const 5))) (i32.const 7))))
+    (local.get $i))
+)
+(assert_return (invoke "count_up_imm") (i32.const 10030))
+(assert_return (invoke "count_up_slot" (i32.const 9)) (i32.const 10))
+(assert_return (invoke "count_up_slot" (i32.const -5)) (i32.const 2))
+(assert_return (invoke "count_down" (i32.const 10)) (i32.const 55))
+(assert_return (invoke "if_on_counter" (i32.const 1)) (i32.const 100))
+(assert_return (invoke "if_on_counter" (i32.const 5)) (i32.const 4))
+(assert_return (invoke "wraps" (i32.const 0x7fffffff)) (i32.const 1))
+(assert_return (invoke "wraps" (i32.const 5)) (i32.const 0))
+(assert_return (invoke "not_a_step" (i32.const 0)) (i32.const 1))
+(assert_return (invoke "tee_counter" (i32.const 1)) (i32.const 6))
+(assert_return (invoke "tee_counter" (i32.const 3)) (i32.const 8))

@@ -3,7 +3,7 @@
 use super::{Flow, Regs, Src, trap};
 use crate::exec::Stop;
 use crate::trap::TrapCode;
-use wasmloom_frontend::isa::{Offset, Targets};
+use wasmloom_frontend::isa::{Offset, Slot, Targets};
 
 /// Jumps by the offset field that starts at the current `ip`.
 ///
@@ -95,6 +95,33 @@ pub unsafe fn br_cmp<T, L: Src<T>, R: Src<T>>(
     unsafe {
         let (lhs, rhs) = (L::get(r), R::get(r));
         if matches!(kernel(lhs, rhs), Ok(v) if v != 0) {
+            jump(r);
+            Flow::Jump
+        } else {
+            skip_offset(r);
+            Flow::Next
+        }
+    }
+}
+
+/// `var += step; if kernel(var, rhs) { jump }`: the end of a counted loop in one op.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn br_increment<R: Src<i32>>(
+    r: &mut Regs,
+    kernel: fn(i32, i32) -> Result<i32, TrapCode>,
+) -> Flow {
+    // SAFETY: the caller promises the fields; `var` is a slot of the frame.
+    unsafe {
+        let var: Slot = r.read();
+        let step: i32 = r.read();
+        let slot = r.slot(var);
+        let v = (*slot as i32).wrapping_add(step);
+        *slot = u64::from(v as u32);
+        let rhs = R::get(r);
+        if matches!(kernel(v, rhs), Ok(c) if c != 0) {
             jump(r);
             Flow::Jump
         } else {

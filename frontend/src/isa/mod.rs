@@ -198,6 +198,7 @@ macro_rules! define_families {
         load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
+        increment_branch { $( $n:ident = $nk:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -367,6 +368,17 @@ macro_rules! define_families {
                         _ => return None,
                     },
                 )*})
+            }
+            /// The op that first adds an immediate step to the i32 in a slot, then compares it
+            /// with `rhs` (a slot or an immediate) and branches; i32 compares only.
+            pub fn opcode_increment(self, rhs: Kind) -> Option<Opcode> {
+                Some(match (self, rhs) {
+                    $(
+                        (BranchCmp::$n, Kind::Slot) => Opcode::[<$n IncS>],
+                        (BranchCmp::$n, Kind::Imm) => Opcode::[<$n IncI>],
+                    )*
+                    _ => return None,
+                })
             }
         }
     }};

@@ -14,7 +14,9 @@
 //! marks the variant that also writes the result to slot `dst`, its last field: `F64MulSSD`
 //! is `local.set (f64.mul (local.get) (local.get))` in one op. A load's or store's address may
 //! also be `SS` or `SI`: the wrapping i32 sum of a slot `base` and a slot or immediate `index`,
-//! an `i32.add` folded into the access (`I32Load8USS` is `p[i]` with `p` and `i` in slots). Family sections below (`binary`, `unary`,
+//! an `i32.add` folded into the access (`I32Load8USS` is `p[i]` with `p` and `i` in slots).
+//! `increment_branch` ops end a counted loop in one op: `BrI32LtUIncI` adds `step` to the i32 in
+//! slot `var` and jumps while it is below the immediate `rhs`. Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -26,7 +28,7 @@
 //! field itself.
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
-/// branch_cmp { .. } }`: the op list in family form, as written. Invoke as
+/// branch_cmp { .. } increment_branch { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -342,6 +344,18 @@ macro_rules! with_op_families {
                 BrF64Le(f64) = f64_le;
                 BrF64Ge(f64) = f64_ge;
             }
+            increment_branch {
+                BrI32Eq = i32_eq;
+                BrI32Ne = i32_ne;
+                BrI32LtS = i32_lt_s;
+                BrI32LtU = i32_lt_u;
+                BrI32GtS = i32_gt_s;
+                BrI32GtU = i32_gt_u;
+                BrI32LeS = i32_le_s;
+                BrI32LeU = i32_le_u;
+                BrI32GeS = i32_ge_s;
+                BrI32GeU = i32_ge_u;
+            }
         }
     };
 }
@@ -371,6 +385,7 @@ macro_rules! __flatten_ops_into {
         load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
+        increment_branch { $( $n:ident = $nk:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
             $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
@@ -463,6 +478,12 @@ macro_rules! __flatten_ops_into {
                 [<$c AI>] { rhs: $cin, offset: Offset } => control::br_cmp::<$cin, A, I> [kernels::$ck];
                 #[doc = concat!("Jump if `", stringify!($ck), "(slot lhs, imm rhs)`.")]
                 [<$c SI>] { lhs: Slot, rhs: $cin, offset: Offset } => control::br_cmp::<$cin, S, I> [kernels::$ck];
+            )*
+            $(
+                #[doc = concat!("`var += step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, slot rhs)`.")]
+                [<$n IncS>] { var: Slot, step: i32, rhs: Slot, offset: Offset } => control::br_increment::<S> [kernels::$nk];
+                #[doc = concat!("`var += step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, imm rhs)`.")]
+                [<$n IncI>] { var: Slot, step: i32, rhs: i32, offset: Offset } => control::br_increment::<I> [kernels::$nk];
             )*
         } }
     };

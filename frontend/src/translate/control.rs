@@ -159,6 +159,7 @@ impl FuncTranslator<'_> {
             self.code.truncate(p.start);
             self.forget_producer();
             self.address_add = None;
+            self.step = None;
             return p.cond;
         }
         Cond::Value(self.no_imm(e, pos))
@@ -167,6 +168,9 @@ impl FuncTranslator<'_> {
     /// Emits a jump to `target` taken when `cond` holds (or fails, with `negate`), and returns
     /// the position of its offset field.
     fn emit_cond_jump(&mut self, cond: Cond, negate: bool) -> usize {
+        if let Some(field) = self.emit_increment_jump(cond, negate) {
+            return field;
+        }
         match cond {
             Cond::Value(loc) | Cond::Zero(loc) => {
                 let on_zero = matches!(cond, Cond::Zero(_)) != negate;
@@ -208,6 +212,33 @@ impl FuncTranslator<'_> {
             }
         }
         self.offset_placeholder()
+    }
+
+    /// If the last op steps a loop counter and `cond` tests that counter, replaces the op by
+    /// one that steps, compares and jumps; returns the position of its offset field.
+    fn emit_increment_jump(&mut self, cond: Cond, negate: bool) -> Option<usize> {
+        let inc = self.increment.take()?;
+        let end = self.code.len();
+        if inc.end != end || self.last_target == end {
+            return None;
+        }
+        let var = Loc::Slot(inc.var);
+        let (cmp, rhs) = match cond {
+            Cond::Value(loc) if loc == var => (BranchCmp::BrI32Ne, Loc::Imm(0)),
+            Cond::Zero(loc) if loc == var => (BranchCmp::BrI32Eq, Loc::Imm(0)),
+            Cond::Cmp(cmp, lhs, rhs) if lhs == var && rhs != var => (cmp, rhs),
+            Cond::Cmp(cmp, lhs, rhs) if rhs == var && lhs != var => (mirror_cmp(cmp), lhs),
+            _ => return None,
+        };
+        let cmp = if negate { negate_cmp(cmp)? } else { cmp };
+        let op = cmp.opcode_increment(rhs.kind())?;
+        self.code.truncate(inc.start);
+        self.forget_producer();
+        self.op(op);
+        self.put_slot(inc.var);
+        self.put(inc.step);
+        self.put_loc(rhs, Ty::I32);
+        Some(self.offset_placeholder())
     }
 
     fn offset_placeholder(&mut self) -> usize {

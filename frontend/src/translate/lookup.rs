@@ -13,6 +13,7 @@ macro_rules! define_lookup {
         load { $( $l:ident ($lmem:ident -> $lout:ident) = $lk:ident; )* }
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $($cmp:tt)* }
+        increment_branch { $($inc:tt)* }
     ) => {
         /// The binary family of `op`.
         pub(crate) fn binary_of(op: &Operator<'_>) -> Option<Binary> {

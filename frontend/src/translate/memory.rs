@@ -126,8 +126,11 @@ impl FuncTranslator<'_> {
             return None;
         }
         self.code.truncate(add.start);
+        // Records of ops at or after `add.start` would now point into other code.
         self.forget_producer();
         self.pending = None;
+        self.step = None;
+        self.increment = None;
         Some((add.base, add.index))
     }
 

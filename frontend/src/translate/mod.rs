@@ -83,6 +83,10 @@ pub(crate) struct FuncTranslator<'e> {
     acc_global: Option<(u32, usize)>,
     /// The last `i32.add` that a memory access may fold into its address.
     address_add: Option<numeric::AddressAdd>,
+    /// The last add or sub of a slot and an immediate (a possible loop step).
+    step: Option<numeric::Step>,
+    /// A loop step just written back to its slot, which a compare+branch may take in.
+    increment: Option<numeric::Increment>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -127,6 +131,8 @@ impl<'e> FuncTranslator<'e> {
             last_target: 0,
             acc_global: None,
             address_add: None,
+            step: None,
+            increment: None,
         }
     }
 
@@ -200,6 +206,8 @@ impl<'e> FuncTranslator<'e> {
         self.last_target = 0;
         self.acc_global = None;
         self.address_add = None;
+        self.step = None;
+        self.increment = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

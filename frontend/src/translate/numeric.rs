@@ -29,6 +29,49 @@ pub(crate) struct AddressAdd {
     pub index: Loc,
 }
 
+/// The last `i32.add` or `i32.sub` of a slot and an immediate: if its result is written back
+/// to the same slot, it is a loop counter's step, which a branch right after can take in.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Step {
+    /// Code position of the op.
+    pub start: usize,
+    /// The slot stepped.
+    pub var: u32,
+    /// What is added to it.
+    pub step: i32,
+}
+
+/// A loop counter's step, written back to its slot by the last op (`start..end`).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Increment {
+    pub start: usize,
+    pub end: usize,
+    pub var: u32,
+    pub step: i32,
+}
+
+/// Integer operations whose operands may be swapped.
+fn commutes(b: Binary) -> bool {
+    use Binary as B;
+    matches!(
+        b,
+        B::I32Add
+            | B::I32Mul
+            | B::I32And
+            | B::I32Or
+            | B::I32Xor
+            | B::I32Eq
+            | B::I32Ne
+            | B::I64Add
+            | B::I64Mul
+            | B::I64And
+            | B::I64Or
+            | B::I64Xor
+            | B::I64Eq
+            | B::I64Ne
+    )
+}
+
 impl FuncTranslator<'_> {
     pub(crate) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         if let Some(b) = binary_of(op) {
@@ -47,6 +90,11 @@ impl FuncTranslator<'_> {
         let h = self.stack.len();
         let rhs = self.pop();
         let lhs = self.pop();
+        let (mut lhs, mut rhs) = (lhs, rhs);
+        if matches!(lhs.loc, Loc::Imm(_)) && !matches!(rhs.loc, Loc::Imm(_)) && commutes(b) {
+            // The immediate goes right, where the `D` variants and the fusions expect it.
+            core::mem::swap(&mut lhs, &mut rhs);
+        }
         let mut lhs_loc = lhs.loc;
         if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
             lhs_loc = self.no_imm(lhs, h - 2);
@@ -69,6 +117,15 @@ impl FuncTranslator<'_> {
         if let Some(cmp) = Self::branch_cmp(b) {
             self.set_pending(start, Cond::Cmp(cmp, lhs_loc, rhs.loc));
         }
+        let step = match (b, lhs_loc, rhs.loc) {
+            (Binary::I32Add, Loc::Slot(var), Loc::Imm(k))
+            | (Binary::I32Add, Loc::Imm(k), Loc::Slot(var)) => Some((var, k as u32 as i32)),
+            (Binary::I32Sub, Loc::Slot(var), Loc::Imm(k)) => {
+                Some((var, (k as u32 as i32).wrapping_neg()))
+            }
+            _ => None,
+        };
+        self.step = step.map(|(var, step)| Step { start, var, step });
         if b == Binary::I32Add {
             let operands = match (lhs_loc, rhs.loc) {
                 (Loc::Slot(base), index @ (Loc::Slot(_) | Loc::Imm(_))) => Some((base, index)),

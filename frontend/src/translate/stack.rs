@@ -7,6 +7,7 @@
 //! per class is in an accumulator; producing a new value of that class spills the old one first.
 
 use super::FuncTranslator;
+use super::numeric::Increment;
 use crate::isa::{Class, Kind, Opcode, Operand, Slot};
 
 /// A Wasm value type as the translator tracks it.
@@ -176,6 +177,8 @@ impl FuncTranslator<'_> {
         if p.end != self.code.len() || p.class != class || self.last_target == p.end {
             return false;
         }
+        let is_step_op = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
+        let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
         let mut fields = [0u8; 32];
         let from = p.start + self.encoding.header_size();
         let n = p.end - from;
@@ -187,6 +190,12 @@ impl FuncTranslator<'_> {
         // An op that now also writes a slot is no longer removable by a later fusion.
         self.pending = None;
         self.address_add = None;
+        self.increment = step.map(|s| Increment {
+            start: p.start,
+            end: self.code.len(),
+            var: s.var,
+            step: s.step,
+        });
         true
     }
 
