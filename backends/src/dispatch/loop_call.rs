@@ -1,15 +1,29 @@
 //! Loop-call: the code holds each op's handler address; a loop calls the handler, which runs
-//! its body and returns. Registers live in memory between handlers.
+//! its body and returns. The two registers every op touches, `ip` and the integer accumulator,
+//! travel as arguments and come back as the return value (both in registers); the others live
+//! in memory between handlers, and each handler works on a local copy of them, so that it
+//! loads only the ones its body reads and stores only the ones it may change.
 
 use super::address;
 use crate::backend::{Backend, Dispatch};
 use crate::exec::Exec;
-use crate::handlers::{Flow, Regs};
+use crate::handlers::Regs;
 use wasmloom_frontend::isa::Opcode;
 use wasmloom_frontend::isa::encoding::Encoding;
 
-/// A loop-call handler.
-type Handler = unsafe fn(&mut Regs) -> Flow;
+/// What a handler returns: the next `ip` (null when execution stopped) and the accumulator.
+#[repr(C)]
+struct Ret {
+    ip: *const u8,
+    acc: u64,
+}
+
+/// A loop-call handler: `ip` past the header, the integer accumulator, the other registers.
+#[cfg(target_arch = "x86_64")]
+type Handler = unsafe extern "sysv64" fn(*const u8, u64, &mut Regs) -> Ret;
+/// A loop-call handler: `ip` past the header, the integer accumulator, the other registers.
+#[cfg(not(target_arch = "x86_64"))]
+type Handler = unsafe extern "C" fn(*const u8, u64, &mut Regs) -> Ret;
 
 macro_rules! define {
     ($( $(#[$doc:meta])* $name:ident { $($f:ident : $t:ty),* } => $h:path [$($arg:path)?] ; )*) => {
@@ -18,11 +32,29 @@ macro_rules! define {
             #[allow(unused_imports)]
             use crate::handlers::{A, I, S, SI, SS, call, control, kernels, memory, numeric, table, variable};
             use crate::handlers::{Flow, Regs};
+            use super::Ret;
             $(
-                #[inline(never)]
-                pub(super) unsafe fn $name(r: &mut Regs) -> Flow {
-                    // SAFETY: the code holds this op's fields (the translator wrote them).
-                    unsafe { $h(r $(, $arg)?) }
+                $crate::__handler_fn! {
+                    #[inline(never)]
+                    pub(super) $name(ip: *const u8, acc: u64, regs: &mut Regs) -> Ret {
+                        let mut r = Regs { ip, acc, ..*regs };
+                        // SAFETY: the code holds this op's fields (the translator wrote them).
+                        let flow = unsafe { $h(&mut r $(, $arg)?) };
+                        // Stores of unchanged values are removed: `regs` is not aliased.
+                        regs.fp = r.fp;
+                        regs.mem = r.mem;
+                        regs.mem_len = r.mem_len;
+                        regs.f32a = r.f32a;
+                        regs.f64a = r.f64a;
+                        match flow {
+                            Flow::Next | Flow::Jump => Ret { ip: r.ip, acc: r.acc },
+                            Flow::Stop => {
+                                // SAFETY: `exec` is valid for the whole run.
+                                unsafe { r.save() };
+                                Ret { ip: core::ptr::null(), acc: 0 }
+                            }
+                        }
+                    }
                 }
             )*
         }
@@ -60,13 +92,14 @@ impl Backend for LoopCall {
         // SAFETY: the caller promises a prepared execution with code in our encoding.
         unsafe {
             let mut r = Regs::resume(exec);
+            let (mut ip, mut acc) = (r.ip, r.acc);
             loop {
-                let h = core::ptr::read_unaligned(r.ip.cast::<Handler>());
-                r.ip = r.ip.add(size_of::<Handler>());
-                if let Flow::Stop = h(&mut r) {
-                    r.save();
+                let h = core::ptr::read_unaligned(ip.cast::<Handler>());
+                let next = h(ip.add(size_of::<Handler>()), acc, &mut r);
+                if next.ip.is_null() {
                     return;
                 }
+                (ip, acc) = (next.ip, next.acc);
             }
         }
     }

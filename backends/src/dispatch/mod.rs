@@ -5,6 +5,12 @@
 //! loop-driven twin with the same code form: direct threading by loop-call (handler addresses),
 //! indirect threading by loop-match (opcodes). [`crate::backend::backend`] reports which runs.
 
+#[cfg(any(
+    feature = "direct-threaded",
+    feature = "indirect-threaded",
+    feature = "loop-call"
+))]
+mod abi;
 #[cfg(any(feature = "direct-threaded", feature = "loop-call"))]
 mod address;
 #[cfg(all(wasmloom_tail_calls, feature = "direct-threaded"))]

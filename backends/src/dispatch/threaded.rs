@@ -18,26 +18,6 @@ pub type Handler =
 pub type Handler =
     unsafe extern "C" fn(*const u8, *mut u64, *mut u8, usize, u64, *mut Exec, f32, f64);
 
-/// Declares a function with the handler calling convention.
-#[cfg(target_arch = "x86_64")]
-#[macro_export]
-#[doc(hidden)]
-macro_rules! __handler_fn {
-    ($(#[$m:meta])* $vis:vis $name:ident($($arg:ident: $t:ty),*) $body:block) => {
-        $(#[$m])* $vis unsafe extern "sysv64" fn $name($($arg: $t),*) $body
-    };
-}
-
-/// Declares a function with the handler calling convention.
-#[cfg(not(target_arch = "x86_64"))]
-#[macro_export]
-#[doc(hidden)]
-macro_rules! __handler_fn {
-    ($(#[$m:meta])* $vis:vis $name:ident($($arg:ident: $t:ty),*) $body:block) => {
-        $(#[$m])* $vis unsafe extern "C" fn $name($($arg: $t),*) $body
-    };
-}
-
 /// Calls the next handler in tail position: `become` on nightly with `--cfg wasmloom_become`,
 /// else a plain `return` that LLVM turns into a jump (checked by `scripts/check-tail-calls`).
 #[cfg(wasmloom_become)]
