@@ -209,3 +209,29 @@
 (assert_return (invoke "not_a_step" (i32.const 0)) (i32.const 1))
 (assert_return (invoke "tee_counter" (i32.const 1)) (i32.const 6))
 (assert_return (invoke "tee_counter" (i32.const 3)) (i32.const 8))
+
+;; Two copies in a row are one op; the second reads what the first wrote.
+(module
+  (func (export "swap_chain") (param $a i64) (param $b i64) (result i64)
+    (local $t i64)
+    (local.set $t (local.get $a))
+    (local.set $a (local.get $b))
+    (local.set $b (local.get $t))
+    (local.set $t (local.get $a))
+    (i64.sub (local.get $a) (i64.mul (local.get $b) (local.get $t))))
+  (func (export "fib") (param $n i32) (result i64)
+    (local $a i64) (local $b i64) (local $t i64)
+    (local.set $b (i64.const 1))
+    (block $done
+      (br_if $done (i32.eqz (local.get $n)))
+      (loop $l
+        (local.set $t (i64.add (local.get $a) (local.get $b)))
+        (local.set $a (local.get $b))
+        (local.set $b (local.get $t))
+        (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1))))))
+    (local.get $a))
+)
+(assert_return (invoke "swap_chain" (i64.const 3) (i64.const 5)) (i64.const -10))
+(assert_return (invoke "fib" (i32.const 0)) (i64.const 0))
+(assert_return (invoke "fib" (i32.const 10)) (i64.const 55))
+(assert_return (invoke "fib" (i32.const 90)) (i64.const 2880067194370816120))

@@ -19,6 +19,24 @@ pub unsafe fn copy(r: &mut Regs) -> Flow {
     Flow::Next
 }
 
+/// `dst1 = src1; dst2 = src2`, in that order (the second may read what the first wrote).
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn copy2(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; slots are inside the frame.
+    unsafe {
+        let dst1: Slot = r.read();
+        let src1: Slot = r.read();
+        let dst2: Slot = r.read();
+        let src2: Slot = r.read();
+        *r.slot(dst1) = *r.slot(src1);
+        *r.slot(dst2) = *r.slot(src2);
+    }
+    Flow::Next
+}
+
 /// `dst = value`.
 ///
 /// # Safety

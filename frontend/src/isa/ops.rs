@@ -72,6 +72,8 @@ macro_rules! with_op_families {
                 // ---- variable ----
                 /// Copy slot `src` to slot `dst`.
                 Copy { dst: Slot, src: Slot } => variable::copy;
+                /// Two copies in one op, in order: `dst1 = src1`, then `dst2 = src2`.
+                Copy2 { dst1: Slot, src1: Slot, dst2: Slot, src2: Slot } => variable::copy2;
                 /// Write the 64-bit pattern `value` to slot `dst`.
                 SetSlot { dst: Slot, value: u64 } => variable::set_slot;
                 /// Write the integer accumulator to slot `dst`.

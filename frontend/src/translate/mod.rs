@@ -87,6 +87,8 @@ pub(crate) struct FuncTranslator<'e> {
     step: Option<numeric::Step>,
     /// A loop step just written back to its slot, which a compare+branch may take in.
     increment: Option<numeric::Increment>,
+    /// The last `Copy` emitted (start, end), which a second copy right after joins.
+    last_copy: Option<(usize, usize)>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -133,6 +135,7 @@ impl<'e> FuncTranslator<'e> {
             address_add: None,
             step: None,
             increment: None,
+            last_copy: None,
         }
     }
 
@@ -208,6 +211,7 @@ impl<'e> FuncTranslator<'e> {
         self.address_add = None;
         self.step = None;
         self.increment = None;
+        self.last_copy = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

@@ -204,9 +204,26 @@ impl FuncTranslator<'_> {
         match e.loc {
             Loc::Slot(s) if s == dst => {}
             Loc::Slot(s) => {
-                self.op(Opcode::Copy);
-                self.put_slot(dst);
-                self.put_slot(s);
+                let end = self.code.len();
+                match self.last_copy.take() {
+                    // Two copies in a row become one op.
+                    Some((start, copy_end)) if copy_end == end && self.last_target != end => {
+                        let mut first = [0u8; 2 * Slot::SIZE];
+                        first.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
+                        self.code.truncate(start);
+                        self.op(Opcode::Copy2);
+                        self.code.extend_from_slice(&first);
+                        self.put_slot(dst);
+                        self.put_slot(s);
+                    }
+                    _ => {
+                        let start = self.code.len();
+                        self.op(Opcode::Copy);
+                        self.put_slot(dst);
+                        self.put_slot(s);
+                        self.last_copy = Some((start, self.code.len()));
+                    }
+                }
             }
             Loc::Imm(bits) => {
                 self.op(Opcode::SetSlot);
