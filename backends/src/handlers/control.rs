@@ -19,6 +19,23 @@ unsafe fn jump(r: &mut Regs) {
     }
 }
 
+/// Jumps by the offset field at `ip` if `taken`, else steps over it. A taken branch reports
+/// `Flow::Jump`, so that threaded modes dispatch it from its own site.
+///
+/// # Safety
+/// As [`jump`].
+#[inline(always)]
+unsafe fn branch(r: &mut Regs, taken: bool) -> Flow {
+    if taken {
+        // SAFETY: the caller promises an offset field at `ip`.
+        unsafe { jump(r) };
+        Flow::Jump
+    } else {
+        skip_offset(r);
+        Flow::Next
+    }
+}
+
 /// Skips the offset field at `ip`.
 #[inline(always)]
 fn skip_offset(r: &mut Regs) {
@@ -54,13 +71,8 @@ pub unsafe fn br(r: &mut Regs) -> Flow {
 pub unsafe fn br_if<C: Src<i32>>(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
-        if C::get(r) != 0 {
-            jump(r);
-            Flow::Jump
-        } else {
-            skip_offset(r);
-            Flow::Next
-        }
+        let taken = C::get(r) != 0;
+        branch(r, taken)
     }
 }
 
@@ -72,13 +84,8 @@ pub unsafe fn br_if<C: Src<i32>>(r: &mut Regs) -> Flow {
 pub unsafe fn br_if_not<C: Src<i32>>(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields.
     unsafe {
-        if C::get(r) == 0 {
-            jump(r);
-            Flow::Jump
-        } else {
-            skip_offset(r);
-            Flow::Next
-        }
+        let taken = C::get(r) == 0;
+        branch(r, taken)
     }
 }
 
@@ -94,13 +101,7 @@ pub unsafe fn br_cmp<T, L: Src<T>, R: Src<T>>(
     // SAFETY: the caller promises the fields.
     unsafe {
         let (lhs, rhs) = (L::get(r), R::get(r));
-        if matches!(kernel(lhs, rhs), Ok(v) if v != 0) {
-            jump(r);
-            Flow::Jump
-        } else {
-            skip_offset(r);
-            Flow::Next
-        }
+        branch(r, matches!(kernel(lhs, rhs), Ok(v) if v != 0))
     }
 }
 
@@ -121,13 +122,7 @@ pub unsafe fn br_increment<R: Src<i32>>(
         let v = (*slot as i32).wrapping_add(step);
         *slot = u64::from(v as u32);
         let rhs = R::get(r);
-        if matches!(kernel(v, rhs), Ok(c) if c != 0) {
-            jump(r);
-            Flow::Jump
-        } else {
-            skip_offset(r);
-            Flow::Next
-        }
+        branch(r, matches!(kernel(v, rhs), Ok(c) if c != 0))
     }
 }
 
