@@ -11,8 +11,6 @@ mod tinywasm;
 #[cfg(feature = "peers")]
 mod wasm3;
 #[cfg(feature = "peers")]
-mod wasmi_v1;
-#[cfg(feature = "peers")]
 mod wasmtime;
 
 use crate::{BoxError, Entry, Runtime};
@@ -21,9 +19,9 @@ use crate::{BoxError, Entry, Runtime};
 pub(crate) fn run(runtime: Runtime, wasm: &[u8], entry: Entry) -> Result<f32, BoxError> {
     match runtime {
         Runtime::Wasmloom(mode) => self::wasmloom::run(mode, wasm, entry),
-        Runtime::Wasmi => self::wasmi::run(wasm, entry),
+        Runtime::Wasmi => self::wasmi::v2::run(wasm, entry),
         #[cfg(feature = "peers")]
-        Runtime::WasmiV1 => self::wasmi_v1::run(wasm, entry),
+        Runtime::WasmiV1 => self::wasmi::v1::run(wasm, entry),
         #[cfg(feature = "peers")]
         Runtime::Tinywasm => self::tinywasm::run(wasm, entry),
         #[cfg(feature = "peers")]
