@@ -17,7 +17,10 @@ pub struct Script {
 pub const PROPOSALS: &[Proposal] = &[Proposal::TailCall];
 
 /// wasmloom's own scripts, named `wasmloom/file.wast`.
-pub const OWN: &[(&str, &str)] = &[("fusions.wast", include_str!("../wast/fusions.wast"))];
+pub const OWN: &[(&str, &str)] = &[
+    ("fusions.wast", include_str!("../wast/fusions.wast")),
+    ("frame.wast", include_str!("../wast/frame.wast")),
+];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named
 /// `proposal/file.wast`), then [`OWN`].

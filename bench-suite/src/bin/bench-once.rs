@@ -5,14 +5,15 @@
 //!
 //! ```text
 //! bench-once execute|translate|instantiate CASE RUNTIME
+//! bench-once translate generated RUNTIME
 //! bench-once host-to-wasm|wasm-to-host RUNTIME
 //! ```
 
 use std::process::ExitCode;
 use wasmloom_bench_suite::calls::HOST_CALLS;
 use wasmloom_bench_suite::cases::CASES;
-use wasmloom_bench_suite::harness;
 use wasmloom_bench_suite::runtime::{Runtime, runtimes};
+use wasmloom_bench_suite::{generated, harness};
 
 /// The measured step. Its symbol is fixed (not mangled) so that the bench can name it to
 /// Callgrind; it is never inlined, so that entering it is a real call Callgrind sees.
@@ -35,6 +36,11 @@ fn runtime(name: &str) -> Result<Box<dyn Runtime>, String> {
 
 fn run(args: &[&str]) -> Result<(), String> {
     match args {
+        ["translate", "generated", runtime_name] => {
+            let runtime = runtime(runtime_name)?;
+            let wasm = generated::module(generated::FUNCTIONS);
+            measure(|| runtime.compile(&wasm)).map(drop)
+        }
         [
             step @ ("execute" | "translate" | "instantiate"),
             case,
@@ -74,6 +80,7 @@ fn run(args: &[&str]) -> Result<(), String> {
         }
         _ => Err(
             "usage: bench-once execute|translate|instantiate CASE RUNTIME | \
+                  bench-once translate generated RUNTIME | \
                   bench-once host-to-wasm|wasm-to-host RUNTIME"
                 .into(),
         ),

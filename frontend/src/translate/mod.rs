@@ -147,37 +147,14 @@ impl<'e> FuncTranslator<'e> {
         fv: &mut FuncValidator<ValidatorResources>,
         body: &FunctionBody<'_>,
     ) -> Result<CompiledFunc, CompileError> {
-        let ty = &info.types[info.funcs[index] as usize];
-        self.reset(info)?;
-        for &p in ty.params() {
-            self.locals.push(ty_of(p)?);
+        // Scratch slots (parameters of `if` blocks, saved for `else`) sit between the locals and
+        // the stack's homes. Few functions need any, so the body is translated as if none did;
+        // one that does is translated again, already validated, with the count a scan finds.
+        let mut results = self.translate_body(info, index, Some(fv), body, 0)?;
+        if self.next_scratch > self.first_home {
+            let scratch = self.count_scratch(info, body)?;
+            results = self.translate_body(info, index, None, body, scratch)?;
         }
-        self.num_params = self.locals.len() as u32;
-        let mut locals = body.get_locals_reader().map_err(invalid)?;
-        for _ in 0..locals.get_count() {
-            let offset = locals.original_position();
-            let (count, val) = locals.read().map_err(invalid)?;
-            fv.define_locals(offset, count, val).map_err(invalid)?;
-            let t = ty_of(val)?;
-            self.locals.extend(core::iter::repeat_n(t, count as usize));
-        }
-        let scratch = self.count_scratch(info, body)?;
-        self.next_scratch = self.locals.len() as u32;
-        self.first_home = self.next_scratch + scratch;
-        let results = ty
-            .results()
-            .iter()
-            .map(|&r| ty_of(r))
-            .collect::<Result<Vec<_>, _>>()?;
-        self.labels.push(Label::func(results.clone()));
-
-        let mut reader = operators(body, fv.features())?;
-        while !reader.eof() {
-            let (op, offset) = reader.read_with_offset().map_err(invalid)?;
-            fv.op(offset, &op).map_err(invalid)?;
-            self.visit(info, &op)?;
-        }
-        reader.finish().map_err(invalid)?;
 
         let frame = u64::from(self.first_home) + self.max_height as u64;
         let frame = frame.max(results.len() as u64);
@@ -188,12 +165,60 @@ impl<'e> FuncTranslator<'e> {
             });
         }
         Ok(CompiledFunc {
-            code: core::mem::take(&mut self.code).into_boxed_slice(),
+            // A copy of exact size; the buffer stays for the next function.
+            code: self.code.as_slice().into(),
             num_params: self.num_params,
             num_locals: self.locals.len() as u32,
             frame_size: frame as u32,
             num_results: results.len() as u32,
         })
+    }
+
+    /// Translates (and validates, given `fv`) the body with `scratch` scratch slots; returns
+    /// the function's result types.
+    fn translate_body(
+        &mut self,
+        info: &ModuleInfo,
+        index: usize,
+        mut fv: Option<&mut FuncValidator<ValidatorResources>>,
+        body: &FunctionBody<'_>,
+        scratch: u32,
+    ) -> Result<Vec<Ty>, CompileError> {
+        let ty = &info.types[info.funcs[index] as usize];
+        self.reset(info)?;
+        for &p in ty.params() {
+            self.locals.push(ty_of(p)?);
+        }
+        self.num_params = self.locals.len() as u32;
+        let mut locals = body.get_locals_reader().map_err(invalid)?;
+        for _ in 0..locals.get_count() {
+            let offset = locals.original_position();
+            let (count, val) = locals.read().map_err(invalid)?;
+            if let Some(fv) = fv.as_deref_mut() {
+                fv.define_locals(offset, count, val).map_err(invalid)?;
+            }
+            let t = ty_of(val)?;
+            self.locals.extend(core::iter::repeat_n(t, count as usize));
+        }
+        self.next_scratch = self.locals.len() as u32;
+        self.first_home = self.next_scratch + scratch;
+        let results = ty
+            .results()
+            .iter()
+            .map(|&r| ty_of(r))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.labels.push(Label::func(results.clone()));
+
+        let mut reader = operators(body, self.features)?;
+        while !reader.eof() {
+            let (op, offset) = reader.read_with_offset().map_err(invalid)?;
+            if let Some(fv) = fv.as_deref_mut() {
+                fv.op(offset, &op).map_err(invalid)?;
+            }
+            self.visit(info, &op)?;
+        }
+        reader.finish().map_err(invalid)?;
+        Ok(results)
     }
 
     fn reset(&mut self, info: &ModuleInfo) -> Result<(), CompileError> {
