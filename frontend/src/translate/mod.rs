@@ -11,6 +11,7 @@ mod numeric;
 mod stack;
 mod table;
 mod variable;
+mod visitor;
 
 pub use crate::parse::compile;
 pub use func::CompiledFunc;
@@ -210,12 +211,15 @@ impl<'e> FuncTranslator<'e> {
         self.labels.push(Label::func(results.clone()));
 
         let mut reader = operators(body, self.features)?;
+        let mut visitor = visitor::ValidatingTranslator {
+            translator: self,
+            info,
+            validator: fv,
+            offset: 0,
+        };
         while !reader.eof() {
-            let (op, offset) = reader.read_with_offset().map_err(invalid)?;
-            if let Some(fv) = fv.as_deref_mut() {
-                fv.op(offset, &op).map_err(invalid)?;
-            }
-            self.visit(info, &op)?;
+            visitor.offset = reader.original_position();
+            reader.visit_operator(&mut visitor).map_err(invalid)??;
         }
         reader.finish().map_err(invalid)?;
         Ok(results)

@@ -1,0 +1,58 @@
+//! One pass over a body's operators: each is decoded once, straight into a call that validates
+//! it and then translates it, without reading an [`Operator`] out of the reader first and
+//! dispatching on it again for the validator.
+
+use super::FuncTranslator;
+use crate::module::ModuleInfo;
+use crate::parse::invalid;
+use crate::translate::CompileError;
+use wasmparser::{
+    FuncValidator, Operator, ValidatorResources, VisitOperator, VisitSimdOperator,
+    for_each_visit_operator, for_each_visit_simd_operator,
+};
+
+/// Validates (given a validator) and translates each operator it is shown.
+pub(super) struct ValidatingTranslator<'t, 'e, 'v> {
+    pub translator: &'t mut FuncTranslator<'e>,
+    pub info: &'t ModuleInfo,
+    /// `None` when the body was validated before (a second translation).
+    pub validator: Option<&'v mut FuncValidator<ValidatorResources>>,
+    /// The code offset of the operator being visited, for the validator's errors.
+    pub offset: u64,
+}
+
+macro_rules! define_visit {
+    ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
+        $(
+            fn $visit(&mut self $($(, $arg: $argty)*)?) -> Self::Output {
+                if let Some(validator) = self.validator.as_deref_mut() {
+                    validator
+                        .simd_visitor(self.offset)
+                        .$visit($($($arg.clone()),*)?)
+                        .map_err(invalid)?;
+                }
+                self.translator.visit(self.info, &Operator::$op $({ $($arg),* })?)
+            }
+        )*
+    };
+}
+
+// Immediates are cloned for the validator (most are `Copy`; tables of branch targets are
+// readers, cheap to clone).
+#[allow(clippy::clone_on_copy, clippy::redundant_clone)]
+impl<'a> VisitOperator<'a> for ValidatingTranslator<'_, '_, '_> {
+    type Output = Result<(), CompileError>;
+
+    fn simd_visitor(&mut self) -> Option<&mut dyn VisitSimdOperator<'a, Output = Self::Output>> {
+        Some(self)
+    }
+
+    for_each_visit_operator!(define_visit);
+}
+
+// SIMD is validated (so that a module without the feature gets the validator's error) and then
+// refused by the translator.
+#[allow(clippy::clone_on_copy, clippy::redundant_clone)]
+impl<'a> VisitSimdOperator<'a> for ValidatingTranslator<'_, '_, '_> {
+    for_each_visit_simd_operator!(define_visit);
+}
