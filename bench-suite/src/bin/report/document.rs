@@ -6,7 +6,7 @@ use crate::execute::Times;
 use crate::stats::geomean;
 use crate::svg::Chart;
 use crate::table::{Table, duration, ratio, significant};
-use crate::translation::{Subject, Translations};
+use crate::translation::{Subject, Translation, Translations};
 use crate::wasmi_modes::Runner;
 use std::fmt::Write as _;
 
@@ -210,10 +210,11 @@ impl Report<'_> {
              call); wasm3 only parses (it compiles on first call); Cranelift compiles to machine \
              code; Wasmi translates eagerly (its default is lazy).\n\n",
         );
-        let header = self
+        let header: Vec<String> = self
             .subjects
             .iter()
-            .map(|s| format!("{} ({} KB)", s.name, significant(s.code_bytes as f64 / 1e3)));
+            .map(|s| format!("{} ({} KB)", s.name, significant(s.code_bytes as f64 / 1e3)))
+            .collect();
         let mut table = Table::new(["ms per MB".to_string()].into_iter().chain(header.clone()));
         for (rt, row) in &self.translations {
             let cells = row.iter().zip(self.subjects).map(|(t, s)| {
@@ -227,33 +228,50 @@ impl Report<'_> {
         md.push_str(&table.render());
 
         md.push_str(
-            "\nBytes of IR per byte of Wasm code (`Module::code_size`). Wasmi 2.0 and the peers \
-             do not expose their compiled size, so only wasmloom's backends are listed: they \
-             differ by their op header (an 8-byte handler address or a 2-byte opcode).\n\n",
+            "\nBytes of IR per byte of Wasm code (`Module::code_size`), wasmloom's backends only: \
+             they differ by their op header (an 8-byte handler address or a 2-byte opcode).\n\n",
         );
+        self.translation_bytes(md, "IR bytes / Wasm byte", &header, |t| t.code_size);
+        md.push_str(
+            "\nHeap bytes a compiled module keeps, per byte of Wasm code: the bytes live after \
+             `compile` minus those before, counted by the report's allocator (median over the \
+             repetitions), so every runtime in this process is measured alike. Module metadata \
+             (types, exports, data segments) counts too; Wasmtime's machine code and Pulley \
+             bytecode live in mapped memory, not on the heap.\n\n",
+        );
+        self.translation_bytes(md, "heap bytes / Wasm byte", &header, |t| t.heap);
+        md.push('\n');
+    }
+
+    /// A table of bytes per Wasm byte, one row per runtime that has `bytes`.
+    fn translation_bytes(
+        &self,
+        md: &mut String,
+        title: &str,
+        header: &[String],
+        bytes: impl Fn(&Translation) -> Option<usize>,
+    ) {
         let mut table = Table::new(
-            ["IR bytes / Wasm byte".to_string()]
+            [title.to_string()]
                 .into_iter()
-                .chain(header),
+                .chain(header.iter().cloned()),
         );
         for (rt, row) in &self.translations {
             if row
                 .iter()
-                .all(|t| t.as_ref().map_or(true, |t| t.code_size.is_none()))
+                .all(|t| t.as_ref().map_or(true, |t| bytes(t).is_none()))
             {
                 continue;
             }
-            let cells = row.iter().zip(self.subjects).map(|(t, s)| match t {
-                Ok(t) => t.code_size.map_or_else(
-                    || "—".to_string(),
-                    |size| significant(size as f64 / s.code_bytes as f64),
-                ),
-                Err(_) => "—".to_string(),
+            let cells = row.iter().zip(self.subjects).map(|(t, s)| {
+                match t.as_ref().ok().and_then(&bytes) {
+                    Some(size) => significant(size as f64 / s.code_bytes as f64),
+                    None => "—".to_string(),
+                }
             });
-            table.row([rt.clone()].into_iter().chain(cells));
+            table.row([display_key(rt)].into_iter().chain(cells));
         }
         md.push_str(&table.render());
-        md.push('\n');
     }
 
     fn unfit(&self, md: &mut String) {

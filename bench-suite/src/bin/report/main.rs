@@ -9,6 +9,7 @@
 mod calls;
 mod document;
 mod execute;
+mod heap;
 mod interleave;
 mod machine;
 mod options;

@@ -1,9 +1,10 @@
 //! Translation: time per MB of Wasm code section, and bytes of IR per byte of Wasm code, for the
 //! largest guests and for a large generated module.
 
+use crate::heap;
 use crate::interleave::{Contender, interleave};
 use crate::wasmi_modes::Runner;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -61,6 +62,9 @@ pub struct Translation {
     pub time: Duration,
     /// Bytes of translated code, where the runtime tells.
     pub code_size: Option<usize>,
+    /// Heap bytes the compiled module keeps (median over the repetitions), for runtimes in this
+    /// process.
+    pub heap: Option<usize>,
 }
 
 impl Translation {
@@ -77,6 +81,8 @@ struct Compile<'a> {
     runtime: &'a dyn Runtime,
     wasm: &'a [u8],
     code_size: Rc<Cell<Option<usize>>>,
+    /// Heap bytes kept by each repetition's compiled module.
+    heap: Rc<RefCell<Vec<usize>>>,
 }
 
 impl Contender for Compile<'_> {
@@ -85,9 +91,13 @@ impl Contender for Compile<'_> {
     }
 
     fn measure(&mut self) -> Result<Duration, String> {
+        let live = heap::live();
         let start = Instant::now();
         let compiled = self.runtime.compile(self.wasm)?;
         let elapsed = start.elapsed();
+        self.heap
+            .borrow_mut()
+            .push(heap::live().saturating_sub(live));
         self.code_size.set(compiled.code_size());
         Ok(elapsed)
     }
@@ -107,29 +117,43 @@ pub fn measure(
             subject.name, subject.code_bytes
         );
         let sizes: Vec<_> = runtimes.iter().map(|_| Rc::new(Cell::new(None))).collect();
+        let heaps: Vec<_> = runtimes.iter().map(|_| Rc::default()).collect();
         let mut contenders: Vec<Box<dyn Contender>> = runtimes
             .iter()
-            .zip(&sizes)
-            .map(|(runtime, size)| {
+            .zip(sizes.iter().zip(&heaps))
+            .map(|(runtime, (size, heap))| {
                 Box::new(Compile {
                     runtime: &**runtime,
                     wasm: &subject.wasm,
                     code_size: size.clone(),
+                    heap: Rc::clone(heap),
                 }) as Box<dyn Contender>
             })
             .collect();
         let times = interleave(&mut contenders, reps);
-        for ((row, time), size) in rows.iter_mut().zip(times).zip(&sizes) {
+        for ((row, time), (size, heap)) in rows.iter_mut().zip(times).zip(sizes.iter().zip(&heaps))
+        {
             let code_size = size.get();
-            row.1.push(time.map(|time| Translation { time, code_size }));
+            let heap = median(&mut heap.borrow_mut());
+            row.1.push(time.map(|time| Translation {
+                time,
+                code_size,
+                heap,
+            }));
         }
         for (row, runner) in rows[runtimes.len()..].iter_mut().zip(runners) {
             let time = runner.translate(&subject.path, reps);
             row.1.push(time.map(|time| Translation {
                 time,
                 code_size: None,
+                heap: None,
             }));
         }
     }
     rows
+}
+
+fn median(values: &mut [usize]) -> Option<usize> {
+    values.sort_unstable();
+    values.get(values.len() / 2).copied()
 }
