@@ -16,6 +16,7 @@ mod visitor;
 pub use crate::parse::compile;
 pub use func::CompiledFunc;
 
+use crate::isa::Class;
 use crate::isa::encoding::Encoding;
 use crate::module::{ImportKind, ModuleInfo};
 use crate::parse::{invalid, unsupported};
@@ -90,6 +91,8 @@ pub(crate) struct FuncTranslator<'e> {
     increment: Option<numeric::Increment>,
     /// The last `Copy` emitted (start, end), which a second copy right after joins.
     last_copy: Option<(usize, usize)>,
+    /// The slot the last op wrote from an accumulator (slot, class, end of that op).
+    acc_slot: Option<(u32, Class, usize)>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -137,6 +140,7 @@ impl<'e> FuncTranslator<'e> {
             step: None,
             increment: None,
             last_copy: None,
+            acc_slot: None,
         }
     }
 
@@ -241,6 +245,7 @@ impl<'e> FuncTranslator<'e> {
         self.step = None;
         self.increment = None;
         self.last_copy = None;
+        self.acc_slot = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

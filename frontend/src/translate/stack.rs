@@ -203,6 +203,9 @@ impl FuncTranslator<'_> {
     pub(crate) fn write_to_slot(&mut self, e: Entry, dst: u32) {
         match e.loc {
             Loc::Slot(s) if s == dst => {}
+            // The accumulator still holds the slot's value (just written from it): spill it,
+            // which reads a register where a copy would reload what was just stored.
+            Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => self.spill(dst, e.ty.class()),
             Loc::Slot(s) => {
                 let end = self.code.len();
                 match self.last_copy.take() {
@@ -230,16 +233,29 @@ impl FuncTranslator<'_> {
                 self.put_slot(dst);
                 self.put(bits);
             }
-            Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {}
-            Loc::Acc => {
-                self.op(match e.ty.class() {
-                    Class::Int => Opcode::SpillI,
-                    Class::F32 => Opcode::SpillF32,
-                    Class::F64 => Opcode::SpillF64,
-                });
-                self.put_slot(dst);
+            Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {
+                self.acc_slot = Some((dst, e.ty.class(), self.code.len()));
             }
+            Loc::Acc => self.spill(dst, e.ty.class()),
         }
+    }
+
+    /// Writes the accumulator of `class` to slot `dst`; the accumulator keeps the value.
+    fn spill(&mut self, dst: u32, class: Class) {
+        self.op(match class {
+            Class::Int => Opcode::SpillI,
+            Class::F32 => Opcode::SpillF32,
+            Class::F64 => Opcode::SpillF64,
+        });
+        self.put_slot(dst);
+        self.acc_slot = Some((dst, class, self.code.len()));
+    }
+
+    /// Whether the accumulator of `class` holds slot `slot`'s value: the last op wrote it from
+    /// there, and no branch target came after.
+    fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
+        let end = self.code.len();
+        self.acc_slot == Some((slot, class, end)) && self.last_target != end
     }
 
     /// Moves the entry at `pos` into its home slot.
