@@ -235,3 +235,24 @@
 (assert_return (invoke "fib" (i32.const 0)) (i64.const 0))
 (assert_return (invoke "fib" (i32.const 10)) (i64.const 55))
 (assert_return (invoke "fib" (i32.const 90)) (i64.const 2880067194370816120))
+
+;; A float operand in a slot the accumulator was just written to is read from the accumulator,
+;; on either side of a non-commutative op, but never across a branch target.
+(module
+  (func (export "tee_then_rhs") (param $a f64) (param $b f64) (result f64) (local $t f64) (local $u f64)
+    (local.set $u (local.tee $t (f64.add (local.get $a) (local.get $b))))
+    (f64.sub (local.get $b) (local.get $u)))
+  (func (export "set_then_lhs") (param $a f64) (param $b f64) (result f64) (local $t f64)
+    (local.set $t (f64.mul (local.get $a) (local.get $b)))
+    (f64.sub (local.get $t) (local.get $a)))
+  (func (export "set_then_loop") (param $a f32) (param $n i32) (result f32) (local $t f32)
+    (local.set $t (f32.add (local.get $a) (f32.const 1)))
+    (loop $l
+      (local.set $t (f32.mul (local.get $t) (f32.const 2)))
+      (drop (f32.sqrt (local.get $a)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $t)))
+
+(assert_return (invoke "tee_then_rhs" (f64.const 1.5) (f64.const 2.25)) (f64.const -1.5))
+(assert_return (invoke "set_then_lhs" (f64.const 3) (f64.const 5)) (f64.const 12))
+(assert_return (invoke "set_then_loop" (f32.const 3) (i32.const 3)) (f32.const 32))

@@ -91,8 +91,9 @@ pub(crate) struct FuncTranslator<'e> {
     increment: Option<numeric::Increment>,
     /// The last `Copy` emitted (start, end), which a second copy right after joins.
     last_copy: Option<(usize, usize)>,
-    /// The slot the last op wrote from an accumulator (slot, class, end of that op).
-    acc_slot: Option<(u32, Class, usize)>,
+    /// The slot the last op wrote from an accumulator (slot, class, end of that op, and a
+    /// second slot holding the same value, or the first again).
+    acc_slot: Option<(u32, Class, usize, u32)>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).

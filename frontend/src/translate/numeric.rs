@@ -4,7 +4,7 @@ use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
 use super::stack::{Entry, Loc, Ty};
-use crate::isa::{Binary, NumTy, Unary};
+use crate::isa::{Binary, Class, Kind, NumTy, Unary};
 use wasmparser::Operator;
 
 /// The translator's type for a numeric result.
@@ -99,6 +99,7 @@ impl FuncTranslator<'_> {
         if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
             lhs_loc = self.no_imm(lhs, h - 2);
         }
+        self.float_operand_from_acc(b, lhs.ty, &mut lhs_loc, &mut rhs.loc);
         let (_, out) = b.types();
         self.reserve_acc(out.class());
         let start = self.code.len();
@@ -138,6 +139,25 @@ impl FuncTranslator<'_> {
                 base,
                 index,
             });
+        }
+    }
+
+    /// A float operand in the slot the accumulator was just written to (`local.tee`, a spill)
+    /// is read from the accumulator instead: a register, not the value just stored. Integer
+    /// operands stay in their slots, where the loop-step and address fusions look for them.
+    fn float_operand_from_acc(&self, b: Binary, ty: Ty, lhs: &mut Loc, rhs: &mut Loc) {
+        if ty.class() == Class::Int || self.acc_in_use(ty) {
+            return;
+        }
+        let from_acc =
+            |loc: &Loc| matches!(*loc, Loc::Slot(s) if self.acc_holds_slot(s, ty.class()));
+        if from_acc(lhs) && !matches!(*rhs, Loc::Acc) && b.opcode(Kind::Acc, rhs.kind()).is_some() {
+            *lhs = Loc::Acc;
+        } else if from_acc(rhs)
+            && !matches!(*lhs, Loc::Acc)
+            && b.opcode(lhs.kind(), Kind::Acc).is_some()
+        {
+            *rhs = Loc::Acc;
         }
     }
 

@@ -205,7 +205,10 @@ impl FuncTranslator<'_> {
             Loc::Slot(s) if s == dst => {}
             // The accumulator still holds the slot's value (just written from it): spill it,
             // which reads a register where a copy would reload what was just stored.
-            Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => self.spill(dst, e.ty.class()),
+            Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => {
+                self.spill(dst, e.ty.class());
+                self.acc_slot = self.acc_slot.map(|(_, class, end, _)| (dst, class, end, s));
+            }
             Loc::Slot(s) => {
                 let end = self.code.len();
                 match self.last_copy.take() {
@@ -234,7 +237,7 @@ impl FuncTranslator<'_> {
                 self.put(bits);
             }
             Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {
-                self.acc_slot = Some((dst, e.ty.class(), self.code.len()));
+                self.acc_slot = Some((dst, e.ty.class(), self.code.len(), dst));
             }
             Loc::Acc => self.spill(dst, e.ty.class()),
         }
@@ -248,14 +251,15 @@ impl FuncTranslator<'_> {
             Class::F64 => Opcode::SpillF64,
         });
         self.put_slot(dst);
-        self.acc_slot = Some((dst, class, self.code.len()));
+        self.acc_slot = Some((dst, class, self.code.len(), dst));
     }
 
     /// Whether the accumulator of `class` holds slot `slot`'s value: the last op wrote it from
     /// there, and no branch target came after.
-    fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
+    pub(crate) fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
         let end = self.code.len();
-        self.acc_slot == Some((slot, class, end)) && self.last_target != end
+        matches!(self.acc_slot, Some((a, c, e, b)) if c == class && e == end && (a == slot || b == slot))
+            && self.last_target != end
     }
 
     /// Moves the entry at `pos` into its home slot.
