@@ -256,3 +256,15 @@
 (assert_return (invoke "tee_then_rhs" (f64.const 1.5) (f64.const 2.25)) (f64.const -1.5))
 (assert_return (invoke "set_then_lhs" (f64.const 3) (f64.const 5)) (f64.const 12))
 (assert_return (invoke "set_then_loop" (f32.const 3) (i32.const 3)) (f32.const 32))
+
+;; The same for integer operands (other than those of i32 adds, subs and compares).
+(module
+  (func (export "set_then_i64_rhs") (param $a i64) (param $b i64) (result i64) (local $t i64)
+    (local.set $t (i64.mul (local.get $a) (local.get $b)))
+    (i64.sub (local.get $a) (local.get $t)))
+  (func (export "tee_then_shift") (param $a i32) (param $b i32) (result i32) (local $t i32)
+    (drop (local.tee $t (i32.xor (local.get $a) (local.get $b))))
+    (i32.shl (local.get $b) (local.get $t))))
+
+(assert_return (invoke "set_then_i64_rhs" (i64.const 7) (i64.const -3)) (i64.const 28))
+(assert_return (invoke "tee_then_shift" (i32.const 6) (i32.const 3)) (i32.const 96))

@@ -99,7 +99,7 @@ impl FuncTranslator<'_> {
         if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
             lhs_loc = self.no_imm(lhs, h - 2);
         }
-        self.float_operand_from_acc(b, lhs.ty, &mut lhs_loc, &mut rhs.loc);
+        self.operand_from_acc(b, lhs.ty, &mut lhs_loc, &mut rhs.loc);
         let (_, out) = b.types();
         self.reserve_acc(out.class());
         let start = self.code.len();
@@ -142,11 +142,13 @@ impl FuncTranslator<'_> {
         }
     }
 
-    /// A float operand in the slot the accumulator was just written to (`local.tee`, a spill)
-    /// is read from the accumulator instead: a register, not the value just stored. Integer
-    /// operands stay in their slots, where the loop-step and address fusions look for them.
-    fn float_operand_from_acc(&self, b: Binary, ty: Ty, lhs: &mut Loc, rhs: &mut Loc) {
-        if ty.class() == Class::Int || self.acc_in_use(ty) {
+    /// An operand in the slot the accumulator was just written to (`local.tee`, a spill) is
+    /// read from the accumulator instead: a register, not the value just stored. Operands of
+    /// i32 adds, subs and compares stay in their slots, where the loop-step, address and
+    /// compare+branch fusions look for them.
+    fn operand_from_acc(&self, b: Binary, ty: Ty, lhs: &mut Loc, rhs: &mut Loc) {
+        let fusable = matches!(b, Binary::I32Add | Binary::I32Sub) || Self::branch_cmp(b).is_some();
+        if (ty.class() == Class::Int && fusable) || self.acc_in_use(ty) {
             return;
         }
         let from_acc =
