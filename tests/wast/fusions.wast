@@ -268,3 +268,23 @@
 
 (assert_return (invoke "set_then_i64_rhs" (i64.const 7) (i64.const -3)) (i64.const 28))
 (assert_return (invoke "tee_then_shift" (i32.const 6) (i32.const 3)) (i32.const 96))
+
+;; Loads and stores read an address or value from the accumulator that holds its slot's value.
+(module
+  (memory 1)
+  (func (export "tee_addr_load") (param $p i32) (result i32) (local $q i32)
+    (i32.store (i32.const 40) (i32.const 0x01020304))
+    (drop (local.tee $q (i32.mul (local.get $p) (i32.const 4))))
+    (i32.load (local.get $q)))
+  (func (export "tee_value_store") (param $x f64) (param $p i32) (result f64) (local $y f64)
+    (local.set $y (f64.mul (local.get $x) (f64.const 3)))
+    (f64.store (local.get $p) (local.get $y))
+    (f64.load (i32.const 8)))
+  (func (export "tee_addr_store") (param $p i32) (param $v i32) (result i32) (local $q i32)
+    (local.set $q (i32.mul (local.get $p) (i32.const 2)))
+    (i32.store (local.get $q) (local.get $v))
+    (i32.load (i32.const 20))))
+
+(assert_return (invoke "tee_addr_load" (i32.const 10)) (i32.const 0x01020304))
+(assert_return (invoke "tee_value_store" (f64.const 1.5) (i32.const 8)) (f64.const 4.5))
+(assert_return (invoke "tee_addr_store" (i32.const 10) (i32.const -9)) (i32.const -9))

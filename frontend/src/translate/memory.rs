@@ -38,6 +38,7 @@ impl FuncTranslator<'_> {
                 return Ok(true);
             }
             let addr = self.no_imm(addr, h - 1);
+            let addr = self.acc_for_slot(addr, Ty::I32);
             self.reserve_acc(out.class());
             let start = self.code.len();
             self.op(load
@@ -64,7 +65,17 @@ impl FuncTranslator<'_> {
                 self.put_loc(value.loc, value.ty);
                 return Ok(true);
             }
-            let addr = self.no_imm(addr, h - 2);
+            let mut addr = self.no_imm(addr, h - 2);
+            let mut value = value;
+            let addr_acc = self.acc_for_slot(addr, Ty::I32);
+            let value_acc = self.acc_for_slot(value.loc, value.ty);
+            if addr_acc != addr && store.opcode(addr_acc.kind(), value.loc.kind()).is_some() {
+                addr = addr_acc;
+            } else if value_acc != value.loc
+                && store.opcode(addr.kind(), value_acc.kind()).is_some()
+            {
+                value.loc = value_acc;
+            }
             self.op(store
                 .opcode(addr.kind(), value.loc.kind())
                 .expect("operands of two classes"));

@@ -254,6 +254,15 @@ impl FuncTranslator<'_> {
         self.acc_slot = Some((dst, class, self.code.len(), dst));
     }
 
+    /// `loc`, or the accumulator where that holds the value of the slot `loc` names and no
+    /// stack entry owns it (a register read instead of a reload of what was just stored).
+    pub(crate) fn acc_for_slot(&self, loc: Loc, ty: Ty) -> Loc {
+        match loc {
+            Loc::Slot(s) if self.acc_holds_slot(s, ty.class()) && !self.acc_in_use(ty) => Loc::Acc,
+            _ => loc,
+        }
+    }
+
     /// Whether the accumulator of `class` holds slot `slot`'s value: the last op wrote it from
     /// there, and no branch target came after.
     pub(crate) fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
