@@ -67,15 +67,9 @@ impl FuncTranslator<'_> {
             }
             let mut addr = self.no_imm(addr, h - 2);
             let mut value = value;
-            let addr_acc = self.acc_for_slot(addr, Ty::I32);
-            let value_acc = self.acc_for_slot(value.loc, value.ty);
-            if addr_acc != addr && store.opcode(addr_acc.kind(), value.loc.kind()).is_some() {
-                addr = addr_acc;
-            } else if value_acc != value.loc
-                && store.opcode(addr.kind(), value_acc.kind()).is_some()
-            {
-                value.loc = value_acc;
-            }
+            self.operand_from_acc((&mut addr, Ty::I32), (&mut value.loc, value.ty), |a, v| {
+                store.opcode(a, v).is_some()
+            });
             self.op(store
                 .opcode(addr.kind(), value.loc.kind())
                 .expect("operands of two classes"));

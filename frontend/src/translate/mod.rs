@@ -16,13 +16,12 @@ mod visitor;
 pub use crate::parse::compile;
 pub use func::CompiledFunc;
 
-use crate::isa::Class;
 use crate::isa::encoding::Encoding;
 use crate::module::{ImportKind, ModuleInfo};
 use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
 use core::fmt;
-use stack::{Entry, Producer, Ty};
+use stack::{AccSlots, Entry, Producer, Ty};
 use wasmparser::{
     FuncValidator, FunctionBody, Operator, OperatorsReader, ValType, ValidatorResources,
     WasmFeatures,
@@ -91,9 +90,8 @@ pub(crate) struct FuncTranslator<'e> {
     increment: Option<numeric::Increment>,
     /// The last `Copy` emitted (start, end), which a second copy right after joins.
     last_copy: Option<(usize, usize)>,
-    /// The slot the last op wrote from an accumulator (slot, class, end of that op, and a
-    /// second slot holding the same value, or the first again).
-    acc_slot: Option<(u32, Class, usize, u32)>,
+    /// The slots the last op wrote from an accumulator, which still holds their value.
+    acc_slots: Option<AccSlots>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -141,7 +139,7 @@ impl<'e> FuncTranslator<'e> {
             step: None,
             increment: None,
             last_copy: None,
-            acc_slot: None,
+            acc_slots: None,
         }
     }
 
@@ -246,7 +244,7 @@ impl<'e> FuncTranslator<'e> {
         self.step = None;
         self.increment = None;
         self.last_copy = None;
-        self.acc_slot = None;
+        self.acc_slots = None;
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

@@ -4,7 +4,7 @@ use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
 use super::stack::{Entry, Loc, Ty};
-use crate::isa::{Binary, Class, Kind, NumTy, Unary};
+use crate::isa::{Binary, Class, NumTy, Unary};
 use wasmparser::Operator;
 
 /// The translator's type for a numeric result.
@@ -99,7 +99,7 @@ impl FuncTranslator<'_> {
         if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
             lhs_loc = self.no_imm(lhs, h - 2);
         }
-        self.operand_from_acc(b, lhs.ty, &mut lhs_loc, &mut rhs.loc);
+        self.operand_from_acc_unless_fusable(b, lhs.ty, &mut lhs_loc, &mut rhs.loc);
         let (_, out) = b.types();
         self.reserve_acc(out.class());
         let start = self.code.len();
@@ -146,21 +146,12 @@ impl FuncTranslator<'_> {
     /// read from the accumulator instead: a register, not the value just stored. Operands of
     /// i32 adds, subs and compares stay in their slots, where the loop-step, address and
     /// compare+branch fusions look for them.
-    fn operand_from_acc(&self, b: Binary, ty: Ty, lhs: &mut Loc, rhs: &mut Loc) {
+    fn operand_from_acc_unless_fusable(&self, b: Binary, ty: Ty, lhs: &mut Loc, rhs: &mut Loc) {
         let fusable = matches!(b, Binary::I32Add | Binary::I32Sub) || Self::branch_cmp(b).is_some();
-        if (ty.class() == Class::Int && fusable) || self.acc_in_use(ty) {
+        if ty.class() == Class::Int && fusable {
             return;
         }
-        let from_acc =
-            |loc: &Loc| matches!(*loc, Loc::Slot(s) if self.acc_holds_slot(s, ty.class()));
-        if from_acc(lhs) && !matches!(*rhs, Loc::Acc) && b.opcode(Kind::Acc, rhs.kind()).is_some() {
-            *lhs = Loc::Acc;
-        } else if from_acc(rhs)
-            && !matches!(*lhs, Loc::Acc)
-            && b.opcode(lhs.kind(), Kind::Acc).is_some()
-        {
-            *rhs = Loc::Acc;
-        }
+        self.operand_from_acc((lhs, ty), (rhs, ty), |l, r| b.opcode(l, r).is_some());
     }
 
     fn unary(&mut self, u: Unary) {

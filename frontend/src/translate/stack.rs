@@ -56,6 +56,15 @@ impl Loc {
     }
 }
 
+/// Slots whose value the accumulator of `class` holds: the op ending at `end` wrote it there
+/// (the two slots are the same unless a spill copied it on).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct AccSlots {
+    slots: [u32; 2],
+    class: Class,
+    end: usize,
+}
+
 /// The op that just computed an accumulator's value, while nothing follows it in the code: a
 /// write of that value to a slot can still be folded into the op (its `D` variant) instead of
 /// costing a spill op of its own.
@@ -206,8 +215,7 @@ impl FuncTranslator<'_> {
             // The accumulator still holds the slot's value (just written from it): spill it,
             // which reads a register where a copy would reload what was just stored.
             Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => {
-                self.spill(dst, e.ty.class());
-                self.acc_slot = self.acc_slot.map(|(_, class, end, _)| (dst, class, end, s));
+                self.spill(dst, e.ty.class(), s)
             }
             Loc::Slot(s) => {
                 let end = self.code.len();
@@ -237,21 +245,30 @@ impl FuncTranslator<'_> {
                 self.put(bits);
             }
             Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {
-                self.acc_slot = Some((dst, e.ty.class(), self.code.len(), dst));
+                self.acc_slots = Some(AccSlots {
+                    slots: [dst, dst],
+                    class: e.ty.class(),
+                    end: self.code.len(),
+                });
             }
-            Loc::Acc => self.spill(dst, e.ty.class()),
+            Loc::Acc => self.spill(dst, e.ty.class(), dst),
         }
     }
 
-    /// Writes the accumulator of `class` to slot `dst`; the accumulator keeps the value.
-    fn spill(&mut self, dst: u32, class: Class) {
+    /// Writes the accumulator of `class` to slot `dst`; the accumulator keeps the value, which
+    /// slot `also` holds too (or pass `dst` again).
+    fn spill(&mut self, dst: u32, class: Class, also: u32) {
         self.op(match class {
             Class::Int => Opcode::SpillI,
             Class::F32 => Opcode::SpillF32,
             Class::F64 => Opcode::SpillF64,
         });
         self.put_slot(dst);
-        self.acc_slot = Some((dst, class, self.code.len(), dst));
+        self.acc_slots = Some(AccSlots {
+            slots: [dst, also],
+            class,
+            end: self.code.len(),
+        });
     }
 
     /// `loc`, or the accumulator where that holds the value of the slot `loc` names and no
@@ -263,11 +280,34 @@ impl FuncTranslator<'_> {
         }
     }
 
+    /// Reads one of an op's two operands (the first that can) from the accumulator that holds
+    /// its slot's value, if the op has that form: `has_form(a's kind, b's kind)`. Two operands
+    /// of one class never both come from its accumulator.
+    pub(crate) fn operand_from_acc(
+        &self,
+        (a, a_ty): (&mut Loc, Ty),
+        (b, b_ty): (&mut Loc, Ty),
+        has_form: impl Fn(Kind, Kind) -> bool,
+    ) {
+        let one_acc = a_ty.class() == b_ty.class();
+        if self.acc_for_slot(*a, a_ty) != *a
+            && !(one_acc && *b == Loc::Acc)
+            && has_form(Kind::Acc, b.kind())
+        {
+            *a = Loc::Acc;
+        } else if self.acc_for_slot(*b, b_ty) != *b
+            && !(one_acc && *a == Loc::Acc)
+            && has_form(a.kind(), Kind::Acc)
+        {
+            *b = Loc::Acc;
+        }
+    }
+
     /// Whether the accumulator of `class` holds slot `slot`'s value: the last op wrote it from
     /// there, and no branch target came after.
     pub(crate) fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
         let end = self.code.len();
-        matches!(self.acc_slot, Some((a, c, e, b)) if c == class && e == end && (a == slot || b == slot))
+        matches!(self.acc_slots, Some(a) if a.class == class && a.end == end && a.slots.contains(&slot))
             && self.last_target != end
     }
 
