@@ -2,15 +2,33 @@
 
 use std::time::Duration;
 
-/// The median of `samples` (the mean of the middle two for an even count).
-pub fn median(samples: &[Duration]) -> Duration {
+/// The median of `samples` (the midpoint of the middle two for an even count; the default,
+/// zero, for none).
+pub fn median<T: Midpoint>(samples: &[T]) -> T {
     let mut sorted = samples.to_vec();
     sorted.sort_unstable();
     let mid = sorted.len() / 2;
     match sorted.len() {
-        0 => Duration::ZERO,
+        0 => T::default(),
         n if n % 2 == 1 => sorted[mid],
-        _ => (sorted[mid - 1] + sorted[mid]) / 2,
+        _ => sorted[mid - 1].midpoint(sorted[mid]),
+    }
+}
+
+/// A measured quantity with a midpoint: times and byte counts.
+pub trait Midpoint: Copy + Ord + Default {
+    fn midpoint(self, other: Self) -> Self;
+}
+
+impl Midpoint for Duration {
+    fn midpoint(self, other: Self) -> Self {
+        (self + other) / 2
+    }
+}
+
+impl Midpoint for usize {
+    fn midpoint(self, other: Self) -> Self {
+        usize::midpoint(self, other)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::heap;
 use crate::interleave::{Contender, interleave};
+use crate::stats::median;
 use crate::wasmi_modes::Runner;
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
@@ -134,7 +135,8 @@ pub fn measure(
         for ((row, time), (size, heap)) in rows.iter_mut().zip(times).zip(sizes.iter().zip(&heaps))
         {
             let code_size = size.get();
-            let heap = median(&mut heap.borrow_mut());
+            let kept = heap.borrow();
+            let heap = (!kept.is_empty()).then(|| median(&kept));
             row.1.push(time.map(|time| Translation {
                 time,
                 code_size,
@@ -151,9 +153,4 @@ pub fn measure(
         }
     }
     rows
-}
-
-fn median(values: &mut [usize]) -> Option<usize> {
-    values.sort_unstable();
-    values.get(values.len() / 2).copied()
 }
