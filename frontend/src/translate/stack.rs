@@ -245,11 +245,7 @@ impl FuncTranslator<'_> {
                 self.put(bits);
             }
             Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {
-                self.acc_slots = Some(AccSlots {
-                    slots: [dst, dst],
-                    class: e.ty.class(),
-                    end: self.code.len(),
-                });
+                self.acc_written_to([dst, dst], e.ty.class())
             }
             Loc::Acc => self.spill(dst, e.ty.class(), dst),
         }
@@ -264,8 +260,13 @@ impl FuncTranslator<'_> {
             Class::F64 => Opcode::SpillF64,
         });
         self.put_slot(dst);
+        self.acc_written_to([dst, also], class);
+    }
+
+    /// Records that the op just emitted left the accumulator of `class` holding `slots`' value.
+    fn acc_written_to(&mut self, slots: [u32; 2], class: Class) {
         self.acc_slots = Some(AccSlots {
-            slots: [dst, also],
+            slots,
             class,
             end: self.code.len(),
         });

@@ -5,7 +5,7 @@ use crate::heap;
 use crate::interleave::{Contender, interleave};
 use crate::stats::median;
 use crate::wasmi_modes::Runner;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
@@ -78,12 +78,19 @@ impl Translation {
 /// Each runtime's (and runner's) translations, one entry per subject.
 pub type Translations = Vec<(String, Vec<Result<Translation, String>>)>;
 
+/// What the repetitions of one runtime's compile leave besides their times.
+#[derive(Default)]
+struct Kept {
+    /// Bytes of translated code, where the runtime tells.
+    code_size: Option<usize>,
+    /// Heap bytes kept by each repetition's compiled module.
+    heap: Vec<usize>,
+}
+
 struct Compile<'a> {
     runtime: &'a dyn Runtime,
     wasm: &'a [u8],
-    code_size: Rc<Cell<Option<usize>>>,
-    /// Heap bytes kept by each repetition's compiled module.
-    heap: Rc<RefCell<Vec<usize>>>,
+    kept: Rc<RefCell<Kept>>,
 }
 
 impl Contender for Compile<'_> {
@@ -96,10 +103,9 @@ impl Contender for Compile<'_> {
         let start = Instant::now();
         let compiled = self.runtime.compile(self.wasm)?;
         let elapsed = start.elapsed();
-        self.heap
-            .borrow_mut()
-            .push(heap::live().saturating_sub(live));
-        self.code_size.set(compiled.code_size());
+        let mut kept = self.kept.borrow_mut();
+        kept.heap.push(heap::live().saturating_sub(live));
+        kept.code_size = compiled.code_size();
         Ok(elapsed)
     }
 }
@@ -117,29 +123,25 @@ pub fn measure(
             "translating {} ({} bytes of code) …",
             subject.name, subject.code_bytes
         );
-        let sizes: Vec<_> = runtimes.iter().map(|_| Rc::new(Cell::new(None))).collect();
-        let heaps: Vec<_> = runtimes.iter().map(|_| Rc::default()).collect();
+        let kept: Vec<Rc<RefCell<Kept>>> = runtimes.iter().map(|_| Rc::default()).collect();
         let mut contenders: Vec<Box<dyn Contender>> = runtimes
             .iter()
-            .zip(sizes.iter().zip(&heaps))
-            .map(|(runtime, (size, heap))| {
+            .zip(&kept)
+            .map(|(runtime, kept)| {
                 Box::new(Compile {
                     runtime: &**runtime,
                     wasm: &subject.wasm,
-                    code_size: size.clone(),
-                    heap: Rc::clone(heap),
+                    kept: Rc::clone(kept),
                 }) as Box<dyn Contender>
             })
             .collect();
         let times = interleave(&mut contenders, reps);
-        for ((row, time), (size, heap)) in rows.iter_mut().zip(times).zip(sizes.iter().zip(&heaps))
-        {
-            let code_size = size.get();
-            let kept = heap.borrow();
-            let heap = (!kept.is_empty()).then(|| median(&kept));
+        for ((row, time), kept) in rows.iter_mut().zip(times).zip(&kept) {
+            let kept = kept.borrow();
+            let heap = (!kept.heap.is_empty()).then(|| median(&kept.heap));
             row.1.push(time.map(|time| Translation {
                 time,
-                code_size,
+                code_size: kept.code_size,
                 heap,
             }));
         }
