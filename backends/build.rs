@@ -14,10 +14,18 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let opt = env::var("OPT_LEVEL").unwrap_or_default();
     let arch = env::var("CARGO_CFG_TARGET_ARCH").unwrap_or_default();
-    let become_ = env::var("CARGO_ENCODED_RUSTFLAGS")
+    let rustflags: Vec<String> = env::var("CARGO_ENCODED_RUSTFLAGS")
         .unwrap_or_default()
         .split('\x1f')
-        .any(|f| f.contains("wasmloom_become"));
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    // For `BUILD_RUSTFLAGS`: the report says which code generation flags it measured.
+    println!(
+        "cargo::rustc-env=WASMLOOM_RUSTFLAGS={}",
+        rustflags.join(" ")
+    );
+    let become_ = rustflags.iter().any(|f| f.contains("wasmloom_become"));
     let sibling_calls =
         matches!(opt.as_str(), "2" | "3") && matches!(arch.as_str(), "x86_64" | "aarch64");
     if become_ || sibling_calls {

@@ -23,3 +23,8 @@ pub mod handlers;
 pub mod store;
 pub mod trap;
 pub mod value;
+
+/// The rustc flags this crate was built with (`RUSTFLAGS` or the `rustflags` of a cargo
+/// config), space-separated; empty when there were none. The workspace's `.cargo/config.toml`
+/// sets code generation flags that loop-match in particular depends on.
+pub const BUILD_RUSTFLAGS: &str = env!("WASMLOOM_RUSTFLAGS");

@@ -64,5 +64,6 @@ pub use types::{
     ValType,
 };
 pub use values::{ExternRef, Ref, Val};
+pub use wasmloom_backends::BUILD_RUSTFLAGS;
 pub use wasmloom_backends::backend::Dispatch;
 pub use wasmloom_backends::trap::TrapCode;

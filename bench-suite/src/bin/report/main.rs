@@ -159,6 +159,13 @@ fn about(options: &Options, machine: &Machine, load: &str) -> Vec<String> {
         ),
         format!("Toolchain: {rustc}; wasmloom commit {commit}"),
         format!(
+            "Code generation flags, the same for every runtime here: `{}`",
+            match wasmloom::BUILD_RUSTFLAGS {
+                "" => "none",
+                flags => flags,
+            }
+        ),
+        format!(
             "Command: `cargo run --release -p wasmloom-bench-suite{} --bin report --{}`, {peers}",
             if cfg!(feature = "peers") {
                 " --features peers"

@@ -76,7 +76,10 @@ fn build(mode: &'static Mode) -> Result<PathBuf, String> {
     let target = target_dir();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     eprintln!("building the Wasmi 2.0 runner for {} …", mode.name);
+    // From the workspace's root, so that the runner gets the code generation flags of
+    // `.cargo/config.toml` like everything else in the report.
     let status = Command::new(cargo)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
         .args(["build", "--release", "--quiet", "--manifest-path"])
         .arg(&manifest)
         .arg("--target-dir")
