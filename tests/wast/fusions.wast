@@ -288,3 +288,31 @@
 (assert_return (invoke "tee_addr_load" (i32.const 10)) (i32.const 0x01020304))
 (assert_return (invoke "tee_value_store" (f64.const 1.5) (i32.const 8)) (f64.const 4.5))
 (assert_return (invoke "tee_addr_store" (i32.const 10) (i32.const -9)) (i32.const -9))
+
+;; A float multiply of the value the accumulator holds by itself (`local.tee $x; local.get $x`)
+;; squares the accumulator; anything else multiplies as usual.
+(module
+  (func (export "f64_square") (param $a f64) (param $b f64) (result f64)
+    (local $x f64)
+    (f64.mul (local.tee $x (f64.add (local.get $a) (local.get $b))) (local.get $x)))
+  (func (export "f32_square_to_local") (param $a f32) (param $b f32) (result f32)
+    (local $x f32) (local $y f32)
+    (local.set $y (f32.mul (local.tee $x (f32.sub (local.get $a) (local.get $b))) (local.get $x)))
+    (f32.add (local.get $y) (local.get $x)))
+  ;; The first operand is $x before the tee: not a square.
+  (func (export "old_times_new") (param $x f64) (result f64)
+    (f64.mul (local.get $x) (local.tee $x (f64.const 3))))
+  ;; The accumulator holds $y when $x is squared.
+  (func (export "square_of_other") (param $x f64) (param $a f64) (result f64)
+    (local $y f64)
+    (local.set $y (f64.add (local.get $a) (local.get $a)))
+    (f64.add (f64.mul (local.get $x) (local.get $x)) (local.get $y)))
+)
+(assert_return (invoke "f64_square" (f64.const 1.5) (f64.const 1.5)) (f64.const 9))
+(assert_return (invoke "f64_square" (f64.const -0) (f64.const -0)) (f64.const 0))
+(assert_return (invoke "f64_square" (f64.const inf) (f64.const -inf)) (f64.const nan:arithmetic))
+(assert_return (invoke "f64_square" (f64.const -1e200) (f64.const 0)) (f64.const inf))
+(assert_return (invoke "f32_square_to_local" (f32.const 1) (f32.const 4)) (f32.const 6))
+(assert_return (invoke "f32_square_to_local" (f32.const nan) (f32.const 0)) (f32.const nan:canonical))
+(assert_return (invoke "old_times_new" (f64.const 2)) (f64.const 6))
+(assert_return (invoke "square_of_other" (f64.const 3) (f64.const 0.5)) (f64.const 10))

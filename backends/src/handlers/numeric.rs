@@ -47,3 +47,15 @@ pub unsafe fn unary<In, Out: Value, K: Src<In>, D: Dst<Out>>(
         Err(code) => unsafe { trap(r, code) },
     }
 }
+
+/// `acc = acc * acc` in the accumulator of `T`'s class (and, for `D = S`, `slot dst = acc`).
+///
+/// # Safety
+/// The code at `ip` must hold this op's destination field.
+#[inline(always)]
+pub unsafe fn square<T: Value + core::ops::Mul<Output = T>, D: Dst<T>>(r: &mut Regs) -> Flow {
+    let x = T::from_acc(r);
+    // SAFETY: the caller promises the destination field.
+    unsafe { D::put(r, x * x) };
+    Flow::Next
+}

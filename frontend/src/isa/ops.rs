@@ -144,6 +144,16 @@ macro_rules! with_op_families {
                 ElemDrop { elem: u32 } => table::elem_drop;
                 /// `ref.func`: a reference to function `func` into the accumulator.
                 RefFunc { func: u32 } => table::ref_func;
+                // ---- numeric ----
+                /// `f32.mul` of a value by itself, that value in the f32 accumulator: `x * x`
+                /// without reading back the slot the accumulator was just written to.
+                F32SquareA {} => numeric::square::<f32, A>;
+                /// `F32SquareA`, the result also written to slot `dst`.
+                F32SquareAD { dst: Slot } => numeric::square::<f32, S>;
+                /// `f64.mul` of a value by itself, that value in the f64 accumulator.
+                F64SquareA {} => numeric::square::<f64, A>;
+                /// `F64SquareA`, the result also written to slot `dst`.
+                F64SquareAD { dst: Slot } => numeric::square::<f64, S>;
             }
             binary {
                 I32Add(i32 -> i32) = i32_add;

@@ -4,7 +4,7 @@ use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
 use super::stack::{Entry, Loc, Ty};
-use crate::isa::{Binary, Class, NumTy, Unary};
+use crate::isa::{Binary, Class, NumTy, Opcode, Unary};
 use wasmparser::Operator;
 
 /// The translator's type for a numeric result.
@@ -95,6 +95,9 @@ impl FuncTranslator<'_> {
             // The immediate goes right, where the `D` variants and the fusions expect it.
             core::mem::swap(&mut lhs, &mut rhs);
         }
+        if self.square(b, lhs, rhs) {
+            return;
+        }
         let mut lhs_loc = lhs.loc;
         if matches!((lhs.loc, rhs.loc), (Loc::Imm(_), Loc::Imm(_))) {
             lhs_loc = self.no_imm(lhs, h - 2);
@@ -140,6 +143,34 @@ impl FuncTranslator<'_> {
                 index,
             });
         }
+    }
+
+    /// Emits a float `x * x` whose `x` the accumulator holds as one op on the accumulator:
+    /// reading the slot just written (`local.tee x; local.get x; f64.mul`) would put a store
+    /// and a load on the value's dependency chain. Returns whether it did.
+    fn square(&mut self, b: Binary, lhs: Entry, rhs: Entry) -> bool {
+        let (op, to_slot) = match b {
+            Binary::F32Mul => (Opcode::F32SquareA, Opcode::F32SquareAD),
+            Binary::F64Mul => (Opcode::F64SquareA, Opcode::F64SquareAD),
+            _ => return false,
+        };
+        let class = lhs.ty.class();
+        let held = |loc: Loc| matches!(loc, Loc::Slot(s) if self.acc_holds_slot(s, class));
+        let one_value = match (lhs.loc, rhs.loc) {
+            (Loc::Slot(a), Loc::Slot(b)) => a == b && held(lhs.loc),
+            (Loc::Acc, other) | (other, Loc::Acc) => held(other),
+            _ => false,
+        };
+        if !one_value {
+            return false;
+        }
+        // A spill of another entry leaves the accumulator's value as it is.
+        self.reserve_acc(class);
+        let start = self.code.len();
+        self.op(op);
+        self.produced(start, Some(to_slot), class);
+        self.push_acc(lhs.ty);
+        true
     }
 
     /// An operand in the slot the accumulator was just written to (`local.tee`, a spill) is
