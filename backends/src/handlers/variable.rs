@@ -66,6 +66,23 @@ pub unsafe fn spill<T: Value>(r: &mut Regs) -> Flow {
     Flow::Next
 }
 
+/// `dst1 = src1`, then `dst2 = acc` (the accumulator of `T`'s class).
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn copy_spill<T: Value>(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; slots are inside the frame.
+    unsafe {
+        let dst1: Slot = r.read();
+        let src1: Slot = r.read();
+        let dst2: Slot = r.read();
+        *r.slot(dst1) = *r.slot(src1);
+        *r.slot(dst2) = T::from_acc(r).to_bits();
+    }
+    Flow::Next
+}
+
 /// `acc = global`.
 ///
 /// # Safety

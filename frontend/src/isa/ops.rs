@@ -82,6 +82,13 @@ macro_rules! with_op_families {
                 SpillF32 { dst: Slot } => variable::spill::<f32>;
                 /// Write the f64 accumulator to slot `dst`.
                 SpillF64 { dst: Slot } => variable::spill::<f64>;
+                /// A copy, then a spill, in one op: `dst1 = src1`, then `dst2 =` the integer
+                /// accumulator (`a = b; b = t` with `t` just computed).
+                CopySpillI { dst1: Slot, src1: Slot, dst2: Slot } => variable::copy_spill::<i64>;
+                /// `CopySpillI` with the f32 accumulator.
+                CopySpillF32 { dst1: Slot, src1: Slot, dst2: Slot } => variable::copy_spill::<f32>;
+                /// `CopySpillI` with the f64 accumulator.
+                CopySpillF64 { dst1: Slot, src1: Slot, dst2: Slot } => variable::copy_spill::<f64>;
                 /// Read integer global `global` into the accumulator.
                 GlobalGetI { global: u32 } => variable::global_get::<i64>;
                 /// Read f32 global `global` into the accumulator.

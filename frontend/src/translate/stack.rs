@@ -215,40 +215,85 @@ impl FuncTranslator<'_> {
             // The accumulator still holds the slot's value (just written from it): spill it,
             // which reads a register where a copy would reload what was just stored.
             Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => {
-                self.spill(dst, e.ty.class(), s)
+                let end = self.code.len();
+                match self.last_copy.take() {
+                    // A copy just before: one op for both.
+                    Some((start, copy_end)) if copy_end == end && self.last_target != end => {
+                        let mut copy = [0u8; 2 * Slot::SIZE];
+                        copy.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
+                        self.code.truncate(start);
+                        self.op(match e.ty.class() {
+                            Class::Int => Opcode::CopySpillI,
+                            Class::F32 => Opcode::CopySpillF32,
+                            Class::F64 => Opcode::CopySpillF64,
+                        });
+                        self.code.extend_from_slice(&copy);
+                        self.put_slot(dst);
+                        self.acc_written_to([dst, s], e.ty.class());
+                    }
+                    _ => self.spill(dst, e.ty.class(), s),
+                }
             }
             Loc::Slot(s) => {
                 let end = self.code.len();
-                match self.last_copy.take() {
-                    // Two copies in a row become one op.
-                    Some((start, copy_end)) if copy_end == end && self.last_target != end => {
-                        let mut first = [0u8; 2 * Slot::SIZE];
-                        first.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
-                        self.code.truncate(start);
-                        self.op(Opcode::Copy2);
-                        self.code.extend_from_slice(&first);
-                        self.put_slot(dst);
-                        self.put_slot(s);
-                    }
-                    _ => {
-                        let start = self.code.len();
-                        self.op(Opcode::Copy);
-                        self.put_slot(dst);
-                        self.put_slot(s);
-                        self.last_copy = Some((start, self.code.len()));
-                    }
-                }
+                self.copy_to_slot(s, dst, end);
+                self.acc_kept_across(end, dst);
             }
             Loc::Imm(bits) => {
+                let end = self.code.len();
                 self.op(Opcode::SetSlot);
                 self.put_slot(dst);
                 self.put(bits);
+                self.acc_kept_across(end, dst);
             }
             Loc::Acc if self.fuse_spill(dst, e.ty.class()) => {
                 self.acc_written_to([dst, dst], e.ty.class())
             }
             Loc::Acc => self.spill(dst, e.ty.class(), dst),
         }
+    }
+
+    /// Emits a copy of slot `s` to slot `dst` (the code ending at `end`); two copies in a row
+    /// become one op.
+    fn copy_to_slot(&mut self, s: u32, dst: u32, end: usize) {
+        match self.last_copy.take() {
+            // Two copies in a row become one op.
+            Some((start, copy_end)) if copy_end == end && self.last_target != end => {
+                let mut first = [0u8; 2 * Slot::SIZE];
+                first.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
+                self.code.truncate(start);
+                self.op(Opcode::Copy2);
+                self.code.extend_from_slice(&first);
+                self.put_slot(dst);
+                self.put_slot(s);
+            }
+            _ => {
+                let start = self.code.len();
+                self.op(Opcode::Copy);
+                self.put_slot(dst);
+                self.put_slot(s);
+                self.last_copy = Some((start, self.code.len()));
+            }
+        }
+    }
+
+    /// After an op that wrote slot `dst` and nothing else (the code before it ended at `end`):
+    /// the accumulators are untouched, so what one held before the op it still holds, except
+    /// that `dst` no longer has its value. `local.set $t (i64.add ..); local.set $a (local.get
+    /// $b); local.set $b (local.get $t)` then reads `$t` from the accumulator.
+    fn acc_kept_across(&mut self, end: usize, dst: u32) {
+        let Some(mut a) = self.acc_slots else { return };
+        if a.end != end || self.last_target == end {
+            return;
+        }
+        a.slots = match a.slots {
+            [x, y] if x == dst && y == dst => return,
+            [x, y] if x == dst => [y, y],
+            [x, y] if y == dst => [x, x],
+            slots => slots,
+        };
+        a.end = self.code.len();
+        self.acc_slots = Some(a);
     }
 
     /// Writes the accumulator of `class` to slot `dst`; the accumulator keeps the value, which
