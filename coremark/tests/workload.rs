@@ -33,7 +33,8 @@ fn validates_on_wasmi() {
 fn run_ms_measures_for_about_that_long() {
     let start = std::time::Instant::now();
     assert_validates(Runtime::Wasmloom(Dispatch::LoopMatch), Entry::Millis(50));
-    assert!(start.elapsed().as_millis() >= 50);
+    // The clock counts whole milliseconds, so 50 of its ticks can span just over 49 ms.
+    assert!(start.elapsed().as_millis() >= 49);
 }
 
 #[test]
