@@ -214,29 +214,37 @@ impl FuncTranslator<'_> {
             Loc::Slot(s) if s == dst => {}
             // The accumulator still holds the slot's value (just written from it): spill it,
             // which reads a register where a copy would reload what was just stored.
-            Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => {
-                let end = self.code.len();
-                match self.last_copy.take() {
-                    // A copy just before: one op for both.
-                    Some((start, copy_end)) if copy_end == end && self.last_target != end => {
-                        let mut copy = [0u8; 2 * Slot::SIZE];
-                        copy.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
-                        self.code.truncate(start);
-                        self.op(match e.ty.class() {
-                            Class::Int => Opcode::CopySpillI,
-                            Class::F32 => Opcode::CopySpillF32,
-                            Class::F64 => Opcode::CopySpillF64,
-                        });
-                        self.code.extend_from_slice(&copy);
-                        self.put_slot(dst);
-                        self.acc_written_to([dst, s], e.ty.class());
-                    }
-                    _ => self.spill(dst, e.ty.class(), s),
+            Loc::Slot(s) if self.acc_holds_slot(s, e.ty.class()) => match self.take_last_copy() {
+                // A copy just before: one op for both.
+                Some(copy) => {
+                    self.op(match e.ty.class() {
+                        Class::Int => Opcode::CopySpillI,
+                        Class::F32 => Opcode::CopySpillF32,
+                        Class::F64 => Opcode::CopySpillF64,
+                    });
+                    self.code.extend_from_slice(&copy);
+                    self.put_slot(dst);
+                    self.acc_written_to([dst, s], e.ty.class());
                 }
-            }
+                None => self.spill(dst, e.ty.class(), s),
+            },
             Loc::Slot(s) => {
                 let end = self.code.len();
-                self.copy_to_slot(s, dst, end);
+                match self.take_last_copy() {
+                    // Two copies in a row become one op.
+                    Some(first) => {
+                        self.op(Opcode::Copy2);
+                        self.code.extend_from_slice(&first);
+                        self.put_slot(dst);
+                        self.put_slot(s);
+                    }
+                    None => {
+                        self.op(Opcode::Copy);
+                        self.put_slot(dst);
+                        self.put_slot(s);
+                        self.last_copy = Some((end, self.code.len()));
+                    }
+                }
                 self.acc_kept_across(end, dst);
             }
             Loc::Imm(bits) => {
@@ -253,28 +261,18 @@ impl FuncTranslator<'_> {
         }
     }
 
-    /// Emits a copy of slot `s` to slot `dst` (the code ending at `end`); two copies in a row
-    /// become one op.
-    fn copy_to_slot(&mut self, s: u32, dst: u32, end: usize) {
-        match self.last_copy.take() {
-            // Two copies in a row become one op.
-            Some((start, copy_end)) if copy_end == end && self.last_target != end => {
-                let mut first = [0u8; 2 * Slot::SIZE];
-                first.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
-                self.code.truncate(start);
-                self.op(Opcode::Copy2);
-                self.code.extend_from_slice(&first);
-                self.put_slot(dst);
-                self.put_slot(s);
-            }
-            _ => {
-                let start = self.code.len();
-                self.op(Opcode::Copy);
-                self.put_slot(dst);
-                self.put_slot(s);
-                self.last_copy = Some((start, self.code.len()));
-            }
+    /// When the last op emitted is a `Copy` with no branch target after it, takes it back out
+    /// of the code and returns its fields (`dst`, `src`) for an op that does it and more.
+    fn take_last_copy(&mut self) -> Option<[u8; 2 * Slot::SIZE]> {
+        let end = self.code.len();
+        let (start, copy_end) = self.last_copy.take()?;
+        if copy_end != end || self.last_target == end {
+            return None;
         }
+        let mut fields = [0u8; 2 * Slot::SIZE];
+        fields.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
+        self.code.truncate(start);
+        Some(fields)
     }
 
     /// After an op that wrote slot `dst` and nothing else (the code before it ended at `end`):
