@@ -676,6 +676,34 @@ fn dump_lists_every_function() -> R {
     Ok(())
 }
 
+/// `c[j] + a * b[j]` with `b[j]`'s address computed after `c[j]` was loaded: the first load
+/// writes its stack home itself rather than a spill op after the address, whether the address
+/// add is folded into the second load or kept (then the fusion reaches back across it;
+/// `fusions.wast` checks the results).
+#[test]
+fn a_float_load_spilled_after_integer_ops_writes_its_slot_itself() -> R {
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module (memory 1)
+             (func (param $c i32) (param $b i32) (param $i i32) (param $a f64) (result f64)
+               (f64.add
+                 (f64.load (local.get $c))
+                 (f64.mul (local.get $a) (f64.load (i32.add (local.get $b) (local.get $i))))))
+             (func (param $c i32) (param $b i32) (param $i i32) (param $a f64) (result f64)
+               (f64.add
+                 (f64.load (local.get $c))
+                 (f64.mul
+                   (local.get $a)
+                   (f64.load (local.tee $i (i32.add (local.get $b) (local.get $i))))))))"#,
+    )?;
+    let text = module.dump();
+    assert_eq!(text.matches("F64LoadSD addr=s0").count(), 2, "{text}");
+    assert!(text.contains("I32AddSSD"), "{text}");
+    assert!(!text.contains("Spill"), "{text}");
+    Ok(())
+}
+
 #[test]
 fn every_compiled_dispatch_mode_runs() -> R {
     for mode in Dispatch::compiled() {

@@ -388,3 +388,49 @@
 (assert_return (invoke "const_over_held" (i64.const 3) (i64.const 4)) (i64.const 5))
 (assert_return (invoke "target_between" (i64.const 3) (i64.const 4) (i32.const 1)) (i64.const 7))
 (assert_return (invoke "target_between" (i64.const 3) (i64.const 4) (i32.const 0)) (i64.const 3))
+
+;; A float load whose result must leave the accumulator after integer ops were emitted writes it
+;; to its stack home itself (the integer ops move up): `c[j] + a * b[j]`, with the address of
+;; `b[j]` computed in between, and folded into the second load or not.
+(module
+  (memory 1)
+  (data (i32.const 0) "\00\00\00\00\00\00\f8\3f")   ;; 1.5
+  (data (i32.const 8) "\00\00\00\00\00\00\04\40")   ;; 2.5
+  (data (i32.const 16) "\00\00\00\00\00\00\10\40")  ;; 4.0
+  (func (export "mul_add") (param $c i32) (param $b i32) (param $i i32) (param $a f64) (result f64)
+    (local $t i32)
+    (f64.add
+      (f64.load (local.get $c))
+      (f64.mul
+        (local.get $a)
+        (f64.load (local.tee $t (i32.add (local.get $b) (local.get $i)))))))
+  (func (export "mul_add_folded") (param $c i32) (param $b i32) (param $a f64) (result f64)
+    (f64.add
+      (f64.load (local.get $c))
+      (f64.mul (local.get $a) (f64.load (i32.add (local.get $b) (i32.const 8))))))
+  ;; Integer ops, a copy and a constant between; the integer results are still right after
+  ;; their code moved.
+  (func (export "between") (param $c i32) (param $b i32) (result f64)
+    (local $x i32) (local $y i32)
+    (f64.load (local.get $c))
+    (local.set $x (i32.mul (local.get $b) (i32.const 3)))
+    (local.set $y (local.get $b))
+    (local.set $b (i32.const 16))
+    (f64.sub (f64.load (local.get $b)))
+    (f64.add (f64.convert_i32_s (i32.add (local.get $x) (local.get $y)))))
+  ;; Written to a local instead, the value may not move up past the copy that saves the
+  ;; local's old value (`local.get $x` is still on the stack).
+  (func (export "to_local") (param $x f64) (param $p i32) (result f64)
+    (local.get $x)
+    (f64.load (local.get $p))
+    (drop (i32.add (local.get $p) (i32.const 1)))
+    (local.set $x)
+    (f64.sub (local.get $x)))
+)
+(assert_return (invoke "mul_add" (i32.const 0) (i32.const 8) (i32.const 8) (f64.const 2)) (f64.const 9.5))
+(assert_return (invoke "mul_add" (i32.const 16) (i32.const 0) (i32.const 0) (f64.const -1)) (f64.const 2.5))
+(assert_trap (invoke "mul_add" (i32.const 0) (i32.const 65536) (i32.const 0) (f64.const 2)) "out of bounds memory access")
+(assert_return (invoke "mul_add_folded" (i32.const 0) (i32.const 0) (f64.const 2)) (f64.const 6.5))
+(assert_return (invoke "mul_add_folded" (i32.const 8) (i32.const 8) (f64.const 0.5)) (f64.const 4.5))
+(assert_return (invoke "between" (i32.const 8) (i32.const 2)) (f64.const 6.5))
+(assert_return (invoke "to_local" (f64.const 10) (i32.const 0)) (f64.const 8.5))

@@ -352,6 +352,45 @@ macro_rules! define_families {
             }
         }
 
+        impl Opcode {
+            /// The one accumulator class a binary, unary, load or store op works in, when its
+            /// operands and result are all of one class (an address is an integer); `None` for
+            /// mixed ops such as conversions and float loads, and for every other op.
+            pub fn sole_class(self) -> Option<Class> {
+                let one = |a: NumTy, b: NumTy| (a.class() == b.class()).then_some(a.class());
+                match self {
+                    $(
+                        Opcode::[<$b AS>] | Opcode::[<$b SA>] | Opcode::[<$b SS>]
+                        | Opcode::[<$b AI>] | Opcode::[<$b SI>] | Opcode::[<$b IA>]
+                        | Opcode::[<$b IS>] | Opcode::[<$b ASD>] | Opcode::[<$b SAD>]
+                        | Opcode::[<$b SSD>] | Opcode::[<$b AID>] | Opcode::[<$b SID>] => {
+                            one(<$bin as HasTy>::TY, <$bout as HasTy>::TY)
+                        }
+                    )*
+                    $(
+                        Opcode::[<$u A>] | Opcode::[<$u S>] | Opcode::[<$u AD>]
+                        | Opcode::[<$u SD>] => one(<$uin as HasTy>::TY, <$uout as HasTy>::TY),
+                    )*
+                    $(
+                        Opcode::[<$l A>] | Opcode::[<$l S>] | Opcode::[<$l AD>]
+                        | Opcode::[<$l SD>] | Opcode::[<$l SS>] | Opcode::[<$l SI>]
+                        | Opcode::[<$l SSD>] | Opcode::[<$l SID>] => {
+                            one(NumTy::I32, <$lout as HasTy>::TY)
+                        }
+                    )*
+                    $(
+                        Opcode::[<$s AA>] | Opcode::[<$s AS>] | Opcode::[<$s AI>]
+                        | Opcode::[<$s SA>] | Opcode::[<$s SS>] | Opcode::[<$s SI>]
+                        | Opcode::[<$s SSA>] | Opcode::[<$s SSS>] | Opcode::[<$s SSI>]
+                        | Opcode::[<$s SIA>] | Opcode::[<$s SIS>] | Opcode::[<$s SII>] => {
+                            one(<$sin as HasTy>::TY, NumTy::I32)
+                        }
+                    )*
+                    _ => None,
+                }
+            }
+        }
+
         /// A compare fused with a conditional branch.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
         pub enum BranchCmp { $($c,)* }

@@ -95,6 +95,22 @@ pub(crate) struct Pending {
     cond: Cond,
 }
 
+impl Pending {
+    /// Code position of the compare op.
+    pub(crate) fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Moves its code positions at or past `at` by `by` bytes.
+    pub(crate) fn shift(&mut self, at: usize, by: usize) {
+        for x in [&mut self.start, &mut self.end] {
+            if *x >= at {
+                *x += by;
+            }
+        }
+    }
+}
+
 impl FuncTranslator<'_> {
     /// Records a just-emitted compare (`start..` in the code) as a branch candidate.
     pub(crate) fn set_pending(&mut self, start: usize, cond: Cond) {
@@ -156,8 +172,7 @@ impl FuncTranslator<'_> {
             && p.pos == pos
             && e.loc == Loc::Acc
         {
-            self.code.truncate(p.start);
-            self.forget_producer();
+            self.cut_code(p.start);
             self.address_add = None;
             self.step = None;
             return p.cond;
@@ -232,8 +247,7 @@ impl FuncTranslator<'_> {
         };
         let cmp = if negate { negate_cmp(cmp)? } else { cmp };
         let op = cmp.opcode_increment(rhs.kind())?;
-        self.code.truncate(inc.start);
-        self.forget_producer();
+        self.cut_code(inc.start);
         self.op(op);
         self.put_slot(inc.var);
         self.put(inc.step);

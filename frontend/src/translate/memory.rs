@@ -130,9 +130,8 @@ impl FuncTranslator<'_> {
         if addr != Loc::Acc || add.end != end || self.last_target == end {
             return None;
         }
-        self.code.truncate(add.start);
+        self.cut_code(add.start);
         // Records of ops at or after `add.start` would now point into other code.
-        self.forget_producer();
         self.pending = None;
         self.step = None;
         self.increment = None;

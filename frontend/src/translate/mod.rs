@@ -76,8 +76,9 @@ pub(crate) struct FuncTranslator<'e> {
     max_height: usize,
     reachable: bool,
     pending: Option<Pending>,
-    /// The op that computed the value in an accumulator, while it is the last op emitted.
-    producer: Option<Producer>,
+    /// Per class: the op that computed the value in its accumulator, while every op after it
+    /// left that accumulator alone.
+    producers: [Option<Producer>; 3],
     /// The latest code position bound as a branch target at the time it was the end of code.
     last_target: usize,
     /// The global last set from an accumulator, and the code position just after that op.
@@ -132,7 +133,7 @@ impl<'e> FuncTranslator<'e> {
             max_height: 0,
             reachable: true,
             pending: None,
-            producer: None,
+            producers: [None; 3],
             last_target: 0,
             acc_global: None,
             address_add: None,
@@ -237,7 +238,7 @@ impl<'e> FuncTranslator<'e> {
         self.max_height = 0;
         self.reachable = true;
         self.pending = None;
-        self.producer = None;
+        self.producers = [None; 3];
         self.last_target = 0;
         self.acc_global = None;
         self.address_add = None;

@@ -86,6 +86,17 @@ pub(crate) struct Entry {
     pub ty: Ty,
 }
 
+/// Whether `op` neither reads nor writes the accumulator of `class`.
+fn leaves_acc_alone(op: Opcode, class: Class) -> bool {
+    match op {
+        Opcode::Copy | Opcode::Copy2 | Opcode::SetSlot => true,
+        Opcode::SpillI | Opcode::CopySpillI => class != Class::Int,
+        Opcode::SpillF32 | Opcode::CopySpillF32 => class != Class::F32,
+        Opcode::SpillF64 | Opcode::CopySpillF64 => class != Class::F64,
+        _ => op.sole_class().is_some_and(|c| c != class),
+    }
+}
+
 fn class_index(c: Class) -> usize {
     match c {
         Class::Int => 0,
@@ -140,6 +151,14 @@ impl FuncTranslator<'_> {
     // ---- emission ----
 
     pub(crate) fn op(&mut self, op: Opcode) {
+        let end = self.code.len();
+        for (i, class) in [Class::Int, Class::F32, Class::F64].into_iter().enumerate() {
+            // A producer is kept while the code after it stays intact and leaves its
+            // accumulator alone.
+            if self.producers[i].is_some_and(|p| p.end > end || !leaves_acc_alone(op, class)) {
+                self.producers[i] = None;
+            }
+        }
         self.encoding.write_header(op, &mut self.code);
     }
 
@@ -164,7 +183,7 @@ impl FuncTranslator<'_> {
     /// Records the op emitted from `start` as the producer of the accumulator value just pushed,
     /// if it has a variant that writes to a slot.
     pub(crate) fn produced(&mut self, start: usize, to_slot: Option<Opcode>, class: Class) {
-        self.producer = to_slot.map(|to_slot| Producer {
+        self.producers[class_index(class)] = to_slot.map(|to_slot| Producer {
             start,
             end: self.code.len(),
             to_slot,
@@ -172,19 +191,29 @@ impl FuncTranslator<'_> {
         });
     }
 
-    /// Forgets the producer (the code was cut back).
-    pub(crate) fn forget_producer(&mut self) {
-        self.producer = None;
+    /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.
+    pub(crate) fn cut_code(&mut self, len: usize) {
+        self.code.truncate(len);
+        for p in &mut self.producers {
+            if p.is_some_and(|p| p.end > len) {
+                *p = None;
+            }
+        }
     }
 
-    /// Rewrites the last op into its `D` variant writing to `dst`, if it produced the value in
-    /// the accumulator of `class` and nothing (no op, no branch target) came after it.
+    /// Rewrites the op that produced the value in the accumulator of `class` into its `D`
+    /// variant writing to `dst`, if no branch target came after it and it is the last op (or,
+    /// for a stack home, only ops that leave the accumulator alone came after).
     fn fuse_spill(&mut self, dst: u32, class: Class) -> bool {
-        let Some(p) = self.producer.take() else {
+        let Some(p) = self.producers[class_index(class)].take() else {
             return false;
         };
-        if p.end != self.code.len() || p.class != class || self.last_target == p.end {
+        debug_assert_eq!(p.class, class);
+        if self.last_target >= p.end {
             return false;
+        }
+        if p.end != self.code.len() {
+            return dst >= self.first_home && self.fuse_spill_back(p, dst);
         }
         let is_step_op = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
         let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
@@ -192,7 +221,7 @@ impl FuncTranslator<'_> {
         let from = p.start + self.encoding.header_size();
         let n = p.end - from;
         fields[..n].copy_from_slice(&self.code[from..p.end]);
-        self.code.truncate(p.start);
+        self.cut_code(p.start);
         self.op(p.to_slot);
         self.code.extend_from_slice(&fields[..n]);
         self.put_slot(dst);
@@ -206,6 +235,76 @@ impl FuncTranslator<'_> {
             step: s.step,
         });
         true
+    }
+
+    /// Rewrites producer `p`, with other ops after it, into its `D` variant writing to `dst`:
+    /// the ops after it move up to make room. `dst` is a stack home, which none of those ops
+    /// reads or writes (the value that lives there is still in the accumulator), and none of
+    /// them touches the accumulator, so writing `dst` earlier changes nothing else.
+    fn fuse_spill_back(&mut self, p: Producer, dst: u32) -> bool {
+        let mut header = Vec::with_capacity(8);
+        self.encoding.write_header(p.to_slot, &mut header);
+        if header.len() != self.encoding.header_size() {
+            return false;
+        }
+        self.code[p.start..p.start + header.len()].copy_from_slice(&header);
+        let mut field = Vec::with_capacity(Slot::SIZE);
+        Slot(dst).encode(&mut field);
+        self.code.splice(p.end..p.end, field);
+        self.shift_positions(p, Slot::SIZE);
+        true
+    }
+
+    /// After `by` bytes were inserted at the end of producer `p`: moves the code positions
+    /// the peephole records hold past it, and drops those about `p` itself (now a `D` op that
+    /// no fusion may remove).
+    fn shift_positions(&mut self, p: Producer, by: usize) {
+        let at = p.end;
+        let shift = |x: &mut usize| {
+            if *x >= at {
+                *x += by;
+            }
+        };
+        if self.pending.is_some_and(|q| q.start() == p.start) {
+            self.pending = None;
+        }
+        if let Some(q) = &mut self.pending {
+            q.shift(at, by);
+        }
+        if self.address_add.is_some_and(|a| a.start == p.start) {
+            self.address_add = None;
+        }
+        if let Some(a) = &mut self.address_add {
+            shift(&mut a.start);
+            shift(&mut a.end);
+        }
+        if self.step.is_some_and(|s| s.start == p.start) {
+            self.step = None;
+        }
+        if let Some(s) = &mut self.step {
+            shift(&mut s.start);
+        }
+        if self.increment.is_some_and(|i| i.start == p.start) {
+            self.increment = None;
+        }
+        if let Some(i) = &mut self.increment {
+            shift(&mut i.start);
+            shift(&mut i.end);
+        }
+        if let Some((start, end)) = &mut self.last_copy {
+            shift(start);
+            shift(end);
+        }
+        if let Some(a) = &mut self.acc_slots {
+            shift(&mut a.end);
+        }
+        if let Some((_, end)) = &mut self.acc_global {
+            shift(end);
+        }
+        for q in self.producers.iter_mut().flatten() {
+            shift(&mut q.start);
+            shift(&mut q.end);
+        }
     }
 
     /// Emits code that writes value `e` into slot `dst` (nothing if it is already there).
@@ -271,7 +370,7 @@ impl FuncTranslator<'_> {
         }
         let mut fields = [0u8; 2 * Slot::SIZE];
         fields.copy_from_slice(&self.code[end - 2 * Slot::SIZE..end]);
-        self.code.truncate(start);
+        self.cut_code(start);
         Some(fields)
     }
 
