@@ -4,7 +4,7 @@
 //! accumulator is live. A branch moves the values its target keeps into the target's slots
 //! (home slots from the label's height up; slots `0..n` for a return).
 
-use super::stack::{Entry, Loc, Ty};
+use super::stack::{Entry, Loc, Ty, span_record};
 use super::{FuncTranslator, ty_of};
 use crate::isa::{Binary, BranchCmp, Kind, Offset, Opcode, Targets};
 use crate::module::ModuleInfo;
@@ -95,21 +95,7 @@ pub(crate) struct Pending {
     cond: Cond,
 }
 
-impl Pending {
-    /// Code position of the compare op.
-    pub(crate) fn start(&self) -> usize {
-        self.start
-    }
-
-    /// Moves its code positions at or past `at` by `by` bytes.
-    pub(crate) fn shift(&mut self, at: usize, by: usize) {
-        for x in [&mut self.start, &mut self.end] {
-            if *x >= at {
-                *x += by;
-            }
-        }
-    }
-}
+span_record!(Pending);
 
 impl FuncTranslator<'_> {
     /// Records a just-emitted compare (`start..` in the code) as a branch candidate.

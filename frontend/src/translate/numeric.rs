@@ -3,7 +3,7 @@
 use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
-use super::stack::{Entry, Loc, Ty};
+use super::stack::{CodeRecord, Entry, Loc, Ty, span_record};
 use crate::isa::{Binary, Class, NumTy, Opcode, Unary};
 use wasmparser::Operator;
 
@@ -48,6 +48,17 @@ pub(crate) struct Increment {
     pub end: usize,
     pub var: u32,
     pub step: i32,
+}
+
+span_record!(AddressAdd, Increment);
+
+impl CodeRecord for Step {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn positions(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        f(&mut self.start);
+    }
 }
 
 /// Integer operations whose operands may be swapped.

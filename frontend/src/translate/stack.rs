@@ -65,9 +65,9 @@ pub(crate) struct AccSlots {
     end: usize,
 }
 
-/// The op that just computed an accumulator's value, while nothing follows it in the code: a
-/// write of that value to a slot can still be folded into the op (its `D` variant) instead of
-/// costing a spill op of its own.
+/// The op that computed an accumulator's value, while nothing after it in the code touched
+/// that accumulator: a write of that value to a slot can still be folded into the op (its `D`
+/// variant) instead of costing a spill op of its own.
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Producer {
     /// Code position of the op, and just past it.
@@ -75,9 +75,34 @@ pub(crate) struct Producer {
     end: usize,
     /// The variant that also writes the result to a slot.
     to_slot: Opcode,
-    /// The accumulator it wrote.
-    class: Class,
 }
+
+/// A peephole record: the code position of the op it is about, and every code position it
+/// holds, which must move when code is inserted before them.
+pub(crate) trait CodeRecord {
+    /// Where the op the record is about starts.
+    fn start(&self) -> usize;
+    /// Calls `f` on each code position held.
+    fn positions(&mut self, f: &mut dyn FnMut(&mut usize));
+}
+
+/// Implements [`CodeRecord`] for records with the code positions `start` and `end` of their op.
+macro_rules! span_record {
+    ($($t:ty),*) => {$(
+        impl $crate::translate::stack::CodeRecord for $t {
+            fn start(&self) -> usize {
+                self.start
+            }
+            fn positions(&mut self, f: &mut dyn FnMut(&mut usize)) {
+                f(&mut self.start);
+                f(&mut self.end);
+            }
+        }
+    )*};
+}
+pub(crate) use span_record;
+
+span_record!(Producer);
 
 /// One stack value.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -86,14 +111,49 @@ pub(crate) struct Entry {
     pub ty: Ty,
 }
 
-/// Whether `op` neither reads nor writes the accumulator of `class`.
-fn leaves_acc_alone(op: Opcode, class: Class) -> bool {
-    match op {
-        Opcode::Copy | Opcode::Copy2 | Opcode::SetSlot => true,
-        Opcode::SpillI | Opcode::CopySpillI => class != Class::Int,
-        Opcode::SpillF32 | Opcode::CopySpillF32 => class != Class::F32,
-        Opcode::SpillF64 | Opcode::CopySpillF64 => class != Class::F64,
-        _ => op.sole_class().is_some_and(|c| c != class),
+/// The accumulators an op reads or writes, as far as the translator knows.
+enum AccUse {
+    /// None: slot moves and constants.
+    Neither,
+    /// Only the one of this class.
+    Only(Class),
+    /// Any of them.
+    Unknown,
+}
+
+impl AccUse {
+    fn of(op: Opcode) -> Self {
+        match op {
+            Opcode::Copy | Opcode::Copy2 | Opcode::SetSlot => AccUse::Neither,
+            Opcode::SpillI | Opcode::CopySpillI => AccUse::Only(Class::Int),
+            Opcode::SpillF32 | Opcode::CopySpillF32 => AccUse::Only(Class::F32),
+            Opcode::SpillF64 | Opcode::CopySpillF64 => AccUse::Only(Class::F64),
+            _ => op.sole_class().map_or(AccUse::Unknown, AccUse::Only),
+        }
+    }
+
+    /// Whether the op leaves the accumulator of `class` alone.
+    fn leaves(&self, class: Class) -> bool {
+        match self {
+            AccUse::Neither => true,
+            AccUse::Only(c) => *c != class,
+            AccUse::Unknown => false,
+        }
+    }
+}
+
+/// Drops `record` if it is about the op starting at `start`; else moves its positions at or
+/// past `at` by `by` bytes.
+fn shift_record<R: CodeRecord>(record: &mut Option<R>, start: usize, at: usize, by: usize) {
+    if record.as_ref().is_some_and(|r| r.start() == start) {
+        *record = None;
+    }
+    if let Some(r) = record {
+        r.positions(&mut |x| {
+            if *x >= at {
+                *x += by;
+            }
+        });
     }
 }
 
@@ -151,12 +211,17 @@ impl FuncTranslator<'_> {
     // ---- emission ----
 
     pub(crate) fn op(&mut self, op: Opcode) {
-        let end = self.code.len();
-        for (i, class) in [Class::Int, Class::F32, Class::F64].into_iter().enumerate() {
-            // A producer is kept while the code after it stays intact and leaves its
-            // accumulator alone.
-            if self.producers[i].is_some_and(|p| p.end > end || !leaves_acc_alone(op, class)) {
-                self.producers[i] = None;
+        // A producer is kept while the ops after it leave its accumulator alone.
+        if self.producers.iter().any(Option::is_some) {
+            let used = AccUse::of(op);
+            for (p, class) in self
+                .producers
+                .iter_mut()
+                .zip([Class::Int, Class::F32, Class::F64])
+            {
+                if !used.leaves(class) {
+                    *p = None;
+                }
             }
         }
         self.encoding.write_header(op, &mut self.code);
@@ -187,7 +252,6 @@ impl FuncTranslator<'_> {
             start,
             end: self.code.len(),
             to_slot,
-            class,
         });
     }
 
@@ -208,12 +272,15 @@ impl FuncTranslator<'_> {
         let Some(p) = self.producers[class_index(class)].take() else {
             return false;
         };
-        debug_assert_eq!(p.class, class);
         if self.last_target >= p.end {
             return false;
         }
         if p.end != self.code.len() {
-            return dst >= self.first_home && self.fuse_spill_back(p, dst);
+            if dst < self.first_home {
+                return false;
+            }
+            self.fuse_spill_back(p, dst);
+            return true;
         }
         let is_step_op = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
         let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
@@ -241,56 +308,35 @@ impl FuncTranslator<'_> {
     /// the ops after it move up to make room. `dst` is a stack home, which none of those ops
     /// reads or writes (the value that lives there is still in the accumulator), and none of
     /// them touches the accumulator, so writing `dst` earlier changes nothing else.
-    fn fuse_spill_back(&mut self, p: Producer, dst: u32) -> bool {
-        let mut header = Vec::with_capacity(8);
-        self.encoding.write_header(p.to_slot, &mut header);
-        if header.len() != self.encoding.header_size() {
-            return false;
-        }
-        self.code[p.start..p.start + header.len()].copy_from_slice(&header);
-        let mut field = Vec::with_capacity(Slot::SIZE);
-        Slot(dst).encode(&mut field);
-        self.code.splice(p.end..p.end, field);
+    fn fuse_spill_back(&mut self, p: Producer, dst: u32) {
+        // Headers have one size, so the `D` variant's header overwrites the old one in place;
+        // its one extra field, `dst`, is appended and rotated into place after the fields.
+        let end = self.code.len();
+        self.encoding.write_header(p.to_slot, &mut self.code);
+        self.code.copy_within(end.., p.start);
+        self.code.truncate(end);
+        self.put_slot(dst);
+        self.code[p.end..].rotate_right(Slot::SIZE);
         self.shift_positions(p, Slot::SIZE);
-        true
     }
 
     /// After `by` bytes were inserted at the end of producer `p`: moves the code positions
     /// the peephole records hold past it, and drops those about `p` itself (now a `D` op that
     /// no fusion may remove).
     fn shift_positions(&mut self, p: Producer, by: usize) {
-        let at = p.end;
+        let (start, at) = (p.start, p.end);
+        shift_record(&mut self.pending, start, at, by);
+        shift_record(&mut self.address_add, start, at, by);
+        shift_record(&mut self.step, start, at, by);
+        shift_record(&mut self.increment, start, at, by);
+        for q in &mut self.producers {
+            shift_record(q, start, at, by);
+        }
         let shift = |x: &mut usize| {
             if *x >= at {
                 *x += by;
             }
         };
-        if self.pending.is_some_and(|q| q.start() == p.start) {
-            self.pending = None;
-        }
-        if let Some(q) = &mut self.pending {
-            q.shift(at, by);
-        }
-        if self.address_add.is_some_and(|a| a.start == p.start) {
-            self.address_add = None;
-        }
-        if let Some(a) = &mut self.address_add {
-            shift(&mut a.start);
-            shift(&mut a.end);
-        }
-        if self.step.is_some_and(|s| s.start == p.start) {
-            self.step = None;
-        }
-        if let Some(s) = &mut self.step {
-            shift(&mut s.start);
-        }
-        if self.increment.is_some_and(|i| i.start == p.start) {
-            self.increment = None;
-        }
-        if let Some(i) = &mut self.increment {
-            shift(&mut i.start);
-            shift(&mut i.end);
-        }
         if let Some((start, end)) = &mut self.last_copy {
             shift(start);
             shift(end);
@@ -300,10 +346,6 @@ impl FuncTranslator<'_> {
         }
         if let Some((_, end)) = &mut self.acc_global {
             shift(end);
-        }
-        for q in self.producers.iter_mut().flatten() {
-            shift(&mut q.start);
-            shift(&mut q.end);
         }
     }
 
