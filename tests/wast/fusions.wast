@@ -434,3 +434,48 @@
 (assert_return (invoke "mul_add_folded" (i32.const 8) (i32.const 8) (f64.const 0.5)) (f64.const 4.5))
 (assert_return (invoke "between" (i32.const 8) (i32.const 2)) (f64.const 6.5))
 (assert_return (invoke "to_local" (f64.const 10) (i32.const 0)) (f64.const 8.5))
+
+;; A multiply, then an add of a slot to its product: one multiply-add op, from each operand
+;; kind of the multiply, into the accumulator or a local. The product is rounded before the
+;; add, as by the two Wasm ops (a fused multiply-add would round once), and integers wrap.
+(module
+  (func (export "i32_mul_add_to_local") (param $a i32) (param $b i32) (param $s i32) (result i32)
+    (local.set $s (i32.add (local.get $s) (i32.mul (local.get $a) (local.get $b))))
+    (local.get $s))
+  (func (export "i32_mul_add_imm") (param $a i32) (param $s i32) (result i32)
+    (i32.add (i32.mul (local.get $a) (i32.const 0x10001)) (local.get $s)))
+  (func (export "i64_mul_add_acc") (param $a i64) (param $b i64) (param $s i64) (result i64)
+    (i64.add (local.get $s) (i64.mul (i64.add (local.get $a) (i64.const 1)) (local.get $b))))
+  (func (export "i64_mul_add_acc_imm") (param $a i64) (param $s i64) (result i64)
+    (i64.add (local.get $s) (i64.mul (i64.xor (local.get $a) (i64.const 1)) (i64.const 3))))
+  (func (export "f64_mul_add") (param $x f64) (param $y f64) (param $c f64) (result f64)
+    (f64.add (f64.mul (local.get $x) (local.get $y)) (local.get $c)))
+  (func (export "f32_mul_add") (param $x f32) (param $y f32) (param $c f32) (result f32)
+    (f32.add (local.get $c) (f32.mul (local.get $x) (local.get $y))))
+  ;; The result stays in the accumulator for the next op.
+  (func (export "i32_mul_add_then") (param $a i32) (param $b i32) (param $s i32) (result i32)
+    (i32.xor (i32.add (i32.mul (local.get $a) (local.get $b)) (local.get $s)) (i32.const 1)))
+  ;; The addend is the local the result goes to, and a factor too.
+  (func (export "f64_accumulate") (param $s f64) (param $y f64) (result f64)
+    (local.set $s (f64.add (local.get $s) (f64.mul (local.get $s) (local.get $y))))
+    (local.get $s))
+)
+(assert_return (invoke "i32_mul_add_to_local" (i32.const 6) (i32.const 7) (i32.const 100)) (i32.const 142))
+(assert_return (invoke "i32_mul_add_to_local" (i32.const 0x10000) (i32.const 0x10000) (i32.const 5)) (i32.const 5))
+(assert_return (invoke "i32_mul_add_to_local" (i32.const -3) (i32.const 4) (i32.const 0x7fffffff)) (i32.const 0x7ffffff3))
+(assert_return (invoke "i32_mul_add_imm" (i32.const 0x10000) (i32.const 1)) (i32.const 0x10001))
+(assert_return (invoke "i32_mul_add_imm" (i32.const 2) (i32.const -1)) (i32.const 0x20001))
+(assert_return (invoke "i64_mul_add_acc" (i64.const 1) (i64.const 0x4000000000000000) (i64.const 7)) (i64.const 0x8000000000000007))
+(assert_return (invoke "i64_mul_add_acc" (i64.const -1) (i64.const 99) (i64.const -2)) (i64.const -2))
+(assert_return (invoke "i64_mul_add_acc_imm" (i64.const 4) (i64.const 10)) (i64.const 25))
+(assert_return (invoke "f64_mul_add" (f64.const 1.5) (f64.const 2) (f64.const 0.25)) (f64.const 3.25))
+;; (1 + 2^-27)^2 rounds to 1 + 2^-26; a fused multiply-add would leave 2^-54.
+(assert_return (invoke "f64_mul_add" (f64.const 0x1.0000002p+0) (f64.const 0x1.0000002p+0) (f64.const -0x1.0000004p+0)) (f64.const 0))
+(assert_return (invoke "f64_mul_add" (f64.const inf) (f64.const 0) (f64.const 1)) (f64.const nan:arithmetic))
+(assert_return (invoke "f64_mul_add" (f64.const 1e308) (f64.const 10) (f64.const -inf)) (f64.const nan:arithmetic))
+(assert_return (invoke "f32_mul_add" (f32.const 3) (f32.const -0.5) (f32.const 1)) (f32.const -0.5))
+;; (1 + 2^-13)^2 rounds to 1 + 2^-12 in f32; fused, 2^-26 would be left.
+(assert_return (invoke "f32_mul_add" (f32.const 0x1.0008p+0) (f32.const 0x1.0008p+0) (f32.const -0x1.001p+0)) (f32.const 0))
+(assert_return (invoke "i32_mul_add_then" (i32.const 5) (i32.const 5) (i32.const 1)) (i32.const 27))
+(assert_return (invoke "f64_accumulate" (f64.const 3) (f64.const 2)) (f64.const 9))
+(assert_return (invoke "f64_accumulate" (f64.const -0) (f64.const 1)) (f64.const -0))

@@ -172,6 +172,15 @@ macro_rules! float_kernels {
     };
 }
 
+// Multiply-adds, for the `mul_add` family: the product rounded, then the sum (Rust never
+// contracts `a * b + c` into one fused instruction), as the two Wasm ops compute it.
+total! {
+    i32_mul_add(a, b, c: i32) -> i32 = a.wrapping_mul(b).wrapping_add(c);
+    i64_mul_add(a, b, c: i64) -> i64 = a.wrapping_mul(b).wrapping_add(c);
+    f32_mul_add(a, b, c: f32) -> f32 = a * b + c;
+    f64_mul_add(a, b, c: f64) -> f64 = a * b + c;
+}
+
 /// Trapping float-to-int truncations: `$name(x: $f) -> $out`, valid when the truncated `x`
 /// fits `$int` (`$out` itself, or its unsigned view).
 macro_rules! trunc {

@@ -1,6 +1,6 @@
 //! Numeric handlers: one generic body per arity, the operation itself a kernel.
 
-use super::{Dst, Flow, Regs, Src, trap};
+use super::{Dst, Flow, Regs, S, Src, trap};
 use crate::trap::TrapCode;
 use crate::value::Value;
 
@@ -38,6 +38,31 @@ pub unsafe fn unary<In, Out: Value, K: Src<In>, D: Dst<Out>>(
     // SAFETY: the caller promises the operand fields.
     let x = unsafe { K::get(r) };
     match kernel(x) {
+        Ok(v) => {
+            // SAFETY: the caller promises the destination field.
+            unsafe { D::put(r, v) };
+            Flow::Next
+        }
+        // SAFETY: `exec` is valid while handlers run.
+        Err(code) => unsafe { trap(r, code) },
+    }
+}
+
+/// `acc = kernel(lhs, rhs, slot addend)`, a multiply-add (and, for `D = S`, `slot dst = acc`).
+///
+/// # Safety
+/// The code at `ip` must hold this op's operand fields.
+#[inline(always)]
+pub unsafe fn mul_add<T: Value, L: Src<T>, R: Src<T>, D: Dst<T>>(
+    r: &mut Regs,
+    kernel: fn(T, T, T) -> Result<T, TrapCode>,
+) -> Flow
+where
+    S: Src<T>,
+{
+    // SAFETY: the caller promises the operand fields, in this order.
+    let (lhs, rhs, addend) = unsafe { (L::get(r), R::get(r), S::get(r)) };
+    match kernel(lhs, rhs, addend) {
         Ok(v) => {
             // SAFETY: the caller promises the destination field.
             unsafe { D::put(r, v) };

@@ -199,6 +199,7 @@ macro_rules! define_families {
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
+        mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -379,6 +380,11 @@ macro_rules! define_families {
                         }
                     )*
                     $(
+                        Opcode::[<$ma AS>] | Opcode::[<$ma SS>] | Opcode::[<$ma AI>]
+                        | Opcode::[<$ma SI>] | Opcode::[<$ma ASD>] | Opcode::[<$ma SSD>]
+                        | Opcode::[<$ma AID>] | Opcode::[<$ma SID>] => Some(<$mt as HasTy>::TY.class()),
+                    )*
+                    $(
                         Opcode::[<$s AA>] | Opcode::[<$s AS>] | Opcode::[<$s AI>]
                         | Opcode::[<$s SA>] | Opcode::[<$s SS>] | Opcode::[<$s SI>]
                         | Opcode::[<$s SSA>] | Opcode::[<$s SSS>] | Opcode::[<$s SSI>]
@@ -388,6 +394,28 @@ macro_rules! define_families {
                     )*
                     _ => None,
                 }
+            }
+        }
+
+        /// A multiply whose product is added to a slot, in one op.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum MulAdd { $($ma,)* }
+        impl MulAdd {
+            /// The multiply-add that takes in a multiply before `add`, the multiply given as
+            /// its `D` variant (how the translator records the op that produced an
+            /// accumulator): the variant leaving its result in the accumulator, and its `D`
+            /// variant. The multiply's fields come first in both, in the same order (`SA`
+            /// commutes into `AS`: one slot field).
+            pub fn of_multiply(add: Binary, mul_to_slot: Opcode) -> Option<(Opcode, Opcode)> {
+                Some(match (add, mul_to_slot) {
+                    $(
+                        (Binary::$madd, Opcode::[<$mb ASD>] | Opcode::[<$mb SAD>]) => (Opcode::[<$ma AS>], Opcode::[<$ma ASD>]),
+                        (Binary::$madd, Opcode::[<$mb SSD>]) => (Opcode::[<$ma SS>], Opcode::[<$ma SSD>]),
+                        (Binary::$madd, Opcode::[<$mb AID>]) => (Opcode::[<$ma AI>], Opcode::[<$ma AID>]),
+                        (Binary::$madd, Opcode::[<$mb SID>]) => (Opcode::[<$ma SI>], Opcode::[<$ma SID>]),
+                    )*
+                    _ => return None,
+                })
             }
         }
 

@@ -16,7 +16,9 @@
 //! also be `SS` or `SI`: the wrapping i32 sum of a slot `base` and a slot or immediate `index`,
 //! an `i32.add` folded into the access (`I32Load8USS` is `p[i]` with `p` and `i` in slots).
 //! `increment_branch` ops end a counted loop in one op: `BrI32LtUIncI` adds `step` to the i32 in
-//! slot `var` and jumps while it is below the immediate `rhs`. Family sections below (`binary`, `unary`,
+//! slot `var` and jumps while it is below the immediate `rhs`. `mul_add` ops are a multiply
+//! whose product is added to slot `addend` (`F64MulAddAS` is `acc * rhs + addend`, rounded
+//! after each step as the two Wasm ops are). Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -28,7 +30,7 @@
 //! field itself.
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
-/// branch_cmp { .. } increment_branch { .. } }`: the op list in family form, as written. Invoke as
+/// branch_cmp { .. } increment_branch { .. } mul_add { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -375,6 +377,12 @@ macro_rules! with_op_families {
                 BrI32GeS = i32_ge_s;
                 BrI32GeU = i32_ge_u;
             }
+            mul_add {
+                I32MulAdd(i32 from I32Mul, I32Add) = i32_mul_add;
+                I64MulAdd(i64 from I64Mul, I64Add) = i64_mul_add;
+                F32MulAdd(f32 from F32Mul, F32Add) = f32_mul_add;
+                F64MulAdd(f64 from F64Mul, F64Add) = f64_mul_add;
+            }
         }
     };
 }
@@ -405,6 +413,7 @@ macro_rules! __flatten_ops_into {
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
+        mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
             $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
@@ -503,6 +512,24 @@ macro_rules! __flatten_ops_into {
                 [<$n IncS>] { var: Slot, step: i32, rhs: Slot, offset: Offset } => control::br_increment::<S> [kernels::$nk];
                 #[doc = concat!("`var += step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, imm rhs)`.")]
                 [<$n IncI>] { var: Slot, step: i32, rhs: i32, offset: Offset } => control::br_increment::<I> [kernels::$nk];
+            )*
+            $(
+                #[doc = concat!("`", stringify!($mk), "(acc, slot rhs, slot addend)`")]
+                [<$ma AS>] { rhs: Slot, addend: Slot } => numeric::mul_add::<$mt, A, S, A> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(slot lhs, slot rhs, slot addend)`")]
+                [<$ma SS>] { lhs: Slot, rhs: Slot, addend: Slot } => numeric::mul_add::<$mt, S, S, A> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(acc, imm rhs, slot addend)`")]
+                [<$ma AI>] { rhs: $mt, addend: Slot } => numeric::mul_add::<$mt, A, I, A> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(slot lhs, imm rhs, slot addend)`")]
+                [<$ma SI>] { lhs: Slot, rhs: $mt, addend: Slot } => numeric::mul_add::<$mt, S, I, A> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(acc, slot rhs, slot addend)` into slot `dst`")]
+                [<$ma ASD>] { rhs: Slot, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, A, S, S> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(slot lhs, slot rhs, slot addend)` into slot `dst`")]
+                [<$ma SSD>] { lhs: Slot, rhs: Slot, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, S, S, S> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(acc, imm rhs, slot addend)` into slot `dst`")]
+                [<$ma AID>] { rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, A, I, S> [kernels::$mk];
+                #[doc = concat!("`", stringify!($mk), "(slot lhs, imm rhs, slot addend)` into slot `dst`")]
+                [<$ma SID>] { lhs: Slot, rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, S, I, S> [kernels::$mk];
             )*
         } }
     };

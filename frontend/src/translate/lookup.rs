@@ -14,6 +14,7 @@ macro_rules! define_lookup {
         store { $( $s:ident ($sin:ident -> $smem:ident) = $sk:ident; )* }
         branch_cmp { $($cmp:tt)* }
         increment_branch { $($inc:tt)* }
+        mul_add { $($mul_add:tt)* }
     ) => {
         /// The binary family of `op`.
         pub(crate) fn binary_of(op: &Operator<'_>) -> Option<Binary> {

@@ -4,7 +4,7 @@ use super::FuncTranslator;
 use super::control::Cond;
 use super::lookup::{binary_of, unary_of};
 use super::stack::{CodeRecord, Entry, Loc, Ty, span_record};
-use crate::isa::{Binary, Class, NumTy, Opcode, Unary};
+use crate::isa::{Binary, Class, MulAdd, NumTy, Opcode, Unary};
 use wasmparser::Operator;
 
 /// The translator's type for a numeric result.
@@ -106,7 +106,7 @@ impl FuncTranslator<'_> {
             // The immediate goes right, where the `D` variants and the fusions expect it.
             core::mem::swap(&mut lhs, &mut rhs);
         }
-        if self.square(b, lhs, rhs) {
+        if self.square(b, lhs, rhs) || self.mul_add(b, lhs, rhs) {
             return;
         }
         let mut lhs_loc = lhs.loc;
@@ -179,6 +179,40 @@ impl FuncTranslator<'_> {
         self.reserve_acc(class);
         let start = self.code.len();
         self.op(op);
+        self.produced(start, Some(to_slot), class);
+        self.push_acc(lhs.ty);
+        true
+    }
+
+    /// Emits an add of a slot to the product a multiply just left in the accumulator as one
+    /// multiply-add op, rewriting the multiply (`sum += a[i] * b[j]`: CoreMark's commonest
+    /// pair, and every dot product). Returns whether it did.
+    fn mul_add(&mut self, b: Binary, lhs: Entry, rhs: Entry) -> bool {
+        let addend = match (lhs.loc, rhs.loc) {
+            (Loc::Acc, Loc::Slot(s)) | (Loc::Slot(s), Loc::Acc) => s,
+            _ => return false,
+        };
+        let class = lhs.ty.class();
+        let Some((start, end, mul)) = self.last_producer(class) else {
+            return false;
+        };
+        let Some((op, to_slot)) = MulAdd::of_multiply(b, mul) else {
+            return false;
+        };
+        // The multiply's fields (at most a slot and an 8-byte immediate) stay as they are.
+        let mut fields = [0u8; 16];
+        let from = start + self.encoding.header_size();
+        let n = end - from;
+        fields[..n].copy_from_slice(&self.code[from..end]);
+        self.cut_code(start);
+        // Records of ops at or after `start` would now point into other code.
+        self.pending = None;
+        self.address_add = None;
+        self.step = None;
+        self.increment = None;
+        self.op(op);
+        self.code.extend_from_slice(&fields[..n]);
+        self.put_slot(addend);
         self.produced(start, Some(to_slot), class);
         self.push_acc(lhs.ty);
         true

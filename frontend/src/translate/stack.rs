@@ -255,6 +255,14 @@ impl FuncTranslator<'_> {
         });
     }
 
+    /// The op that produced the value in the accumulator of `class`, if it is the last op and
+    /// no branch target was bound after it: its code span and its `D` variant.
+    pub(crate) fn last_producer(&self, class: Class) -> Option<(usize, usize, Opcode)> {
+        let p = self.producers[class_index(class)]?;
+        (p.end == self.code.len() && self.last_target < p.end)
+            .then_some((p.start, p.end, p.to_slot))
+    }
+
     /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.
     pub(crate) fn cut_code(&mut self, len: usize) {
         self.code.truncate(len);
