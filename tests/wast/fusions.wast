@@ -479,3 +479,59 @@
 (assert_return (invoke "i32_mul_add_then" (i32.const 5) (i32.const 5) (i32.const 1)) (i32.const 27))
 (assert_return (invoke "f64_accumulate" (f64.const 3) (f64.const 2)) (f64.const 9))
 (assert_return (invoke "f64_accumulate" (f64.const -0) (f64.const 1)) (f64.const -0))
+
+;; A branch on a local that the last op just wrote reads the accumulator, which still holds
+;; the value: as the condition, its negation, or either side of a compare (the right side
+;; mirrors the compare).
+(module
+  (memory 1)
+  (data (i32.const 0) "\08\00\00\00")
+  (data (i32.const 8) "\10\00\00\00")
+  (data (i32.const 24) "\00\00\00\00\00\00\e0\3f")   ;; 0.5
+  (data (i32.const 32) "\00\00\00\00\00\00\00\40")   ;; 2.0
+  (data (i32.const 40) "\00\00\00\00\00\00\f8\7f")   ;; NaN
+  (data (i32.const 48) "\fb\ff\ff\ff")               ;; -5
+  ;; Follows a list, p = *p until p is 0, counting the steps.
+  (func (export "walk") (param $p i32) (result i32)
+    (local $n i32)
+    (loop $next
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (local.set $p (i32.load (local.get $p)))
+      (br_if $next (local.get $p)))
+    (local.get $n))
+  (func (export "walk_until_zero") (param $p i32) (result i32)
+    (local $n i32)
+    (block $done
+      (loop $next
+        (local.set $n (i32.add (local.get $n) (i32.const 1)))
+        (local.set $p (i32.load (local.get $p)))
+        (br_if $done (i32.eqz (local.get $p)))
+        (br $next)))
+    (local.get $n))
+  (func (export "greater_load") (param $a i32) (param $b i32) (result i32)
+    (local $x i32) (local $y i32)
+    (local.set $x (i32.load (local.get $a)))
+    (local.set $y (i32.load (local.get $b)))
+    (if (result i32) (i32.gt_s (local.get $x) (local.get $y))
+      (then (local.get $x))
+      (else (local.get $y))))
+  (func (export "below_one") (param $a i32) (result i32)
+    (local $f f64)
+    (block $yes
+      (local.set $f (f64.load (local.get $a)))
+      (br_if $yes (f64.lt (local.get $f) (f64.const 1)))
+      (return (i32.const 0)))
+    (i32.const 1))
+)
+(assert_return (invoke "walk" (i32.const 0)) (i32.const 3))
+(assert_return (invoke "walk" (i32.const 16)) (i32.const 1))
+(assert_trap (invoke "walk" (i32.const 65534)) "out of bounds memory access")
+(assert_return (invoke "walk_until_zero" (i32.const 0)) (i32.const 3))
+(assert_return (invoke "walk_until_zero" (i32.const 8)) (i32.const 2))
+(assert_return (invoke "greater_load" (i32.const 0) (i32.const 8)) (i32.const 16))
+(assert_return (invoke "greater_load" (i32.const 8) (i32.const 0)) (i32.const 16))
+(assert_return (invoke "greater_load" (i32.const 48) (i32.const 16)) (i32.const 0))
+(assert_return (invoke "greater_load" (i32.const 0) (i32.const 48)) (i32.const 8))
+(assert_return (invoke "below_one" (i32.const 24)) (i32.const 1))
+(assert_return (invoke "below_one" (i32.const 32)) (i32.const 0))
+(assert_return (invoke "below_one" (i32.const 40)) (i32.const 0))

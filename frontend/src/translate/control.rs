@@ -6,7 +6,7 @@
 
 use super::stack::{Entry, Loc, Ty, span_record};
 use super::{FuncTranslator, ty_of};
-use crate::isa::{Binary, BranchCmp, Kind, Offset, Opcode, Targets};
+use crate::isa::{Binary, BranchCmp, Class, Kind, Offset, Opcode, Targets};
 use crate::module::ModuleInfo;
 use crate::parse::unsupported;
 use crate::translate::CompileError;
@@ -175,6 +175,7 @@ impl FuncTranslator<'_> {
         match cond {
             Cond::Value(loc) | Cond::Zero(loc) => {
                 let on_zero = matches!(cond, Cond::Zero(_)) != negate;
+                let loc = self.held_in_acc(loc, Class::Int);
                 let op = match (loc, on_zero) {
                     (Loc::Acc, false) => Opcode::BrIfA,
                     (Loc::Acc, true) => Opcode::BrIfNotA,
@@ -200,6 +201,14 @@ impl FuncTranslator<'_> {
                     true => negate_cmp(cmp).expect("checked above"),
                     false => cmp,
                 };
+                let class = unfused_cmp(cmp).1.class();
+                let (lhs, rhs) = match (lhs, rhs) {
+                    (Loc::Acc, _) | (_, Loc::Acc) => (lhs, rhs),
+                    _ => match self.held_in_acc(lhs, class) {
+                        Loc::Acc => (Loc::Acc, rhs),
+                        _ => (lhs, self.held_in_acc(rhs, class)),
+                    },
+                };
                 let (cmp, lhs, rhs) = match (lhs.kind(), rhs.kind()) {
                     (Kind::Slot, Kind::Acc) | (Kind::Imm, _) => (mirror_cmp(cmp), rhs, lhs),
                     _ => (cmp, lhs, rhs),
@@ -213,6 +222,16 @@ impl FuncTranslator<'_> {
             }
         }
         self.offset_placeholder()
+    }
+
+    /// `loc`, or the accumulator when it still holds the value of that slot (the last op
+    /// wrote it there): the branch reads a register, not the value just stored. Taken only
+    /// here, once the compare and loop-step fusions (which match slots) had their chance.
+    fn held_in_acc(&self, loc: Loc, class: Class) -> Loc {
+        match loc {
+            Loc::Slot(s) if self.acc_holds_slot(s, class) => Loc::Acc,
+            loc => loc,
+        }
     }
 
     /// If the last op steps a loop counter and `cond` tests that counter, replaces the op by
