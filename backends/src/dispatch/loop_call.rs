@@ -11,7 +11,8 @@ use crate::handlers::Regs;
 use wasmloom_frontend::isa::Opcode;
 use wasmloom_frontend::isa::encoding::Encoding;
 
-/// What a handler returns: the next `ip` (null when execution stopped) and the accumulator.
+/// What a handler returns: the next op's `ip` already past its header (null when execution
+/// stopped), so that the loop passes it on as it is, and the accumulator.
 #[repr(C)]
 struct Ret {
     ip: *const u8,
@@ -47,7 +48,12 @@ macro_rules! define {
                         regs.f32a = r.f32a;
                         regs.f64a = r.f64a;
                         match flow {
-                            Flow::Next | Flow::Jump => Ret { ip: r.ip, acc: r.acc },
+                            // SAFETY: every op is followed by another op's header, and a jump
+                            // lands on a header.
+                            Flow::Next | Flow::Jump => Ret {
+                                ip: unsafe { r.ip.add(size_of::<super::Handler>()) },
+                                acc: r.acc,
+                            },
                             Flow::Stop => {
                                 // SAFETY: `exec` is valid for the whole run.
                                 unsafe { r.save() };
@@ -92,12 +98,14 @@ impl Backend for LoopCall {
         // SAFETY: the caller promises a prepared execution with code in our encoding.
         unsafe {
             let mut r = Regs::resume(exec);
-            let (mut ip, mut acc) = (r.ip, r.acc);
-            // Calls the handler at `ip`; returns when execution stopped.
+            // `ip` is past the header of the op to run: the handler returns it so.
+            let (mut ip, mut acc) = (r.ip.add(size_of::<Handler>()), r.acc);
+            // Calls the handler of the op at `ip`; returns when execution stopped.
             macro_rules! step {
                 () => {
-                    let h = core::ptr::read_unaligned(ip.cast::<Handler>());
-                    let next = h(ip.add(size_of::<Handler>()), acc, &mut r);
+                    let h =
+                        core::ptr::read_unaligned(ip.sub(size_of::<Handler>()).cast::<Handler>());
+                    let next = h(ip, acc, &mut r);
                     if next.ip.is_null() {
                         return;
                     }
