@@ -48,9 +48,9 @@ macro_rules! define {
                         regs.f32a = r.f32a;
                         regs.f64a = r.f64a;
                         match flow {
-                            // SAFETY: every op is followed by another op's header, and a jump
-                            // lands on a header.
                             Flow::Next | Flow::Jump => Ret {
+                                // SAFETY: every op is followed by another op's header, and a
+                                // jump lands on a header.
                                 ip: unsafe { r.ip.add(size_of::<super::Handler>()) },
                                 acc: r.acc,
                             },
