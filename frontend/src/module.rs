@@ -172,3 +172,20 @@ pub struct ModuleInfo {
     /// Code of the defined functions, in order (function `num_imported_funcs + i`).
     pub code: Vec<CompiledFunc>,
 }
+
+impl ModuleInfo {
+    /// Gives back the spare capacity the lists grew while parsing: a compiled module is kept
+    /// for as long as it is used, and on a small module the slack is a good part of its heap.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.types.shrink_to_fit();
+        self.imports.shrink_to_fit();
+        self.funcs.shrink_to_fit();
+        self.tables.shrink_to_fit();
+        self.memories.shrink_to_fit();
+        self.globals.shrink_to_fit();
+        self.exports.shrink_to_fit();
+        self.elems.shrink_to_fit();
+        self.datas.shrink_to_fit();
+        self.code.shrink_to_fit();
+    }
+}

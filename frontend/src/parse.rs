@@ -49,6 +49,7 @@ pub fn compile(
         }
         read_section(&mut info, payload)?;
     }
+    info.shrink_to_fit();
     Ok(info)
 }
 
