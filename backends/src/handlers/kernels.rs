@@ -172,13 +172,32 @@ macro_rules! float_kernels {
     };
 }
 
-// Multiply-adds, for the `mul_add` family: the product rounded, then the sum (Rust never
-// contracts `a * b + c` into one fused instruction), as the two Wasm ops compute it.
-total! {
-    i32_mul_add(a, b, c: i32) -> i32 = a.wrapping_mul(b).wrapping_add(c);
-    i64_mul_add(a, b, c: i64) -> i64 = a.wrapping_mul(b).wrapping_add(c);
-    f32_mul_add(a, b, c: f32) -> f32 = a * b + c;
-    f64_mul_add(a, b, c: f64) -> f64 = a * b + c;
+// Multiply-adds, for the `mul_add` family; they never trap. The product is rounded before
+// the sum (Rust never contracts `a * b + c` into one fused instruction), as the two Wasm ops
+// compute it.
+
+/// `a * b + c`, wrapping.
+#[inline(always)]
+pub fn i32_mul_add(a: i32, b: i32, c: i32) -> i32 {
+    a.wrapping_mul(b).wrapping_add(c)
+}
+
+/// `a * b + c`, wrapping.
+#[inline(always)]
+pub fn i64_mul_add(a: i64, b: i64, c: i64) -> i64 {
+    a.wrapping_mul(b).wrapping_add(c)
+}
+
+/// `a * b + c`, each step rounded.
+#[inline(always)]
+pub fn f32_mul_add(a: f32, b: f32, c: f32) -> f32 {
+    a * b + c
+}
+
+/// `a * b + c`, each step rounded.
+#[inline(always)]
+pub fn f64_mul_add(a: f64, b: f64, c: f64) -> f64 {
+    a * b + c
 }
 
 /// Trapping float-to-int truncations: `$name(x: $f) -> $out`, valid when the truncated `x`

@@ -55,22 +55,17 @@ pub unsafe fn unary<In, Out: Value, K: Src<In>, D: Dst<Out>>(
 #[inline(always)]
 pub unsafe fn mul_add<T: Value, L: Src<T>, R: Src<T>, D: Dst<T>>(
     r: &mut Regs,
-    kernel: fn(T, T, T) -> Result<T, TrapCode>,
+    kernel: fn(T, T, T) -> T,
 ) -> Flow
 where
     S: Src<T>,
 {
-    // SAFETY: the caller promises the operand fields, in this order.
-    let (lhs, rhs, addend) = unsafe { (L::get(r), R::get(r), S::get(r)) };
-    match kernel(lhs, rhs, addend) {
-        Ok(v) => {
-            // SAFETY: the caller promises the destination field.
-            unsafe { D::put(r, v) };
-            Flow::Next
-        }
-        // SAFETY: `exec` is valid while handlers run.
-        Err(code) => unsafe { trap(r, code) },
+    // SAFETY: the caller promises the operand fields, in this order, and the destination.
+    unsafe {
+        let (lhs, rhs, addend) = (L::get(r), R::get(r), S::get(r));
+        D::put(r, kernel(lhs, rhs, addend));
     }
+    Flow::Next
 }
 
 /// `acc = acc * acc` in the accumulator of `T`'s class (and, for `D = S`, `slot dst = acc`).

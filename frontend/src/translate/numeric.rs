@@ -193,25 +193,14 @@ impl FuncTranslator<'_> {
             _ => return false,
         };
         let class = lhs.ty.class();
-        let Some((start, end, mul)) = self.last_producer(class) else {
+        let Some((start, mul)) = self.last_producer(class) else {
             return false;
         };
         let Some((op, to_slot)) = MulAdd::of_multiply(b, mul) else {
             return false;
         };
-        // The multiply's fields (at most a slot and an 8-byte immediate) stay as they are.
-        let mut fields = [0u8; 16];
-        let from = start + self.encoding.header_size();
-        let n = end - from;
-        fields[..n].copy_from_slice(&self.code[from..end]);
-        self.cut_code(start);
-        // Records of ops at or after `start` would now point into other code.
-        self.pending = None;
-        self.address_add = None;
-        self.step = None;
-        self.increment = None;
-        self.op(op);
-        self.code.extend_from_slice(&fields[..n]);
+        // The multiply's fields stay; the addend follows them.
+        self.rewrite_header(start, op);
         self.put_slot(addend);
         self.produced(start, Some(to_slot), class);
         self.push_acc(lhs.ty);

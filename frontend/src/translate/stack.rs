@@ -256,11 +256,19 @@ impl FuncTranslator<'_> {
     }
 
     /// The op that produced the value in the accumulator of `class`, if it is the last op and
-    /// no branch target was bound after it: its code span and its `D` variant.
-    pub(crate) fn last_producer(&self, class: Class) -> Option<(usize, usize, Opcode)> {
+    /// no branch target was bound after it: where it starts, and its `D` variant.
+    pub(crate) fn last_producer(&self, class: Class) -> Option<(usize, Opcode)> {
         let p = self.producers[class_index(class)]?;
-        (p.end == self.code.len() && self.last_target < p.end)
-            .then_some((p.start, p.end, p.to_slot))
+        (p.end == self.code.len() && self.last_target < p.end).then_some((p.start, p.to_slot))
+    }
+
+    /// Turns the op at `start` into `op`, a variant whose fields begin with the same ones (a
+    /// `D` variant, a multiply-add): headers have one size, so only the header is written over.
+    pub(crate) fn rewrite_header(&mut self, start: usize, op: Opcode) {
+        let end = self.code.len();
+        self.encoding.write_header(op, &mut self.code);
+        self.code.copy_within(end.., start);
+        self.code.truncate(end);
     }
 
     /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.
@@ -292,13 +300,7 @@ impl FuncTranslator<'_> {
         }
         let is_step_op = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
         let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
-        let mut fields = [0u8; 32];
-        let from = p.start + self.encoding.header_size();
-        let n = p.end - from;
-        fields[..n].copy_from_slice(&self.code[from..p.end]);
-        self.cut_code(p.start);
-        self.op(p.to_slot);
-        self.code.extend_from_slice(&fields[..n]);
+        self.rewrite_header(p.start, p.to_slot);
         self.put_slot(dst);
         // An op that now also writes a slot is no longer removable by a later fusion.
         self.pending = None;
@@ -317,12 +319,8 @@ impl FuncTranslator<'_> {
     /// reads or writes (the value that lives there is still in the accumulator), and none of
     /// them touches the accumulator, so writing `dst` earlier changes nothing else.
     fn fuse_spill_back(&mut self, p: Producer, dst: u32) {
-        // Headers have one size, so the `D` variant's header overwrites the old one in place;
-        // its one extra field, `dst`, is appended and rotated into place after the fields.
-        let end = self.code.len();
-        self.encoding.write_header(p.to_slot, &mut self.code);
-        self.code.copy_within(end.., p.start);
-        self.code.truncate(end);
+        // Its one extra field, `dst`, is appended and rotated into place after the fields.
+        self.rewrite_header(p.start, p.to_slot);
         self.put_slot(dst);
         self.code[p.end..].rotate_right(Slot::SIZE);
         self.shift_positions(p, Slot::SIZE);
