@@ -354,9 +354,10 @@ macro_rules! define_families {
         }
 
         impl Opcode {
-            /// The one accumulator class a binary, unary, load or store op works in, when its
-            /// operands and result are all of one class (an address is an integer); `None` for
-            /// mixed ops such as conversions and float loads, and for every other op.
+            /// The one accumulator class a binary, unary, load, store or multiply-add op works
+            /// in, when its operands and result are all of one class (an address is an
+            /// integer); `None` for mixed ops such as conversions and float loads, and for
+            /// every other op.
             pub fn sole_class(self) -> Option<Class> {
                 let one = |a: NumTy, b: NumTy| (a.class() == b.class()).then_some(a.class());
                 match self {
