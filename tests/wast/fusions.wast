@@ -480,6 +480,95 @@
 (assert_return (invoke "f64_accumulate" (f64.const 3) (f64.const 2)) (f64.const 9))
 (assert_return (invoke "f64_accumulate" (f64.const -0) (f64.const 1)) (f64.const -0))
 
+;; A load whose value a multiply-add takes as its multiplicand: one op, for each address kind
+;; (acc, slot, slot + slot, slot + immediate) and each load, into the accumulator or a local.
+;; Addresses wrap as `i32.add` does; a load out of bounds traps before anything is written.
+(module
+  (memory 1)
+  (data (i32.const 0) "\03\00\ff\ff\00\80\ff\7f")   ;; i16: 3, -1, -32768, 32767
+  (data (i32.const 8) "\ff\02")                       ;; u8: 255, 2
+  (data (i32.const 16) "\00\00\01\00")               ;; i32: 0x10000
+  (data (i32.const 24) "\00\00\00\00\00\00\00\40")   ;; i64: 0x4000000000000000
+  (data (i32.const 32) "\00\04\80\3f")               ;; f32: 1 + 2^-13
+  (data (i32.const 40) "\00\00\00\02\00\00\f0\3f")   ;; f64: 1 + 2^-27
+  ;; CoreMark's unrolled dot product: i16 elements at base + immediate, into a local.
+  (func (export "dot16") (param $p i32) (param $x i32) (param $y i32) (result i32)
+    (local $s i32)
+    (local.set $s (i32.add (local.get $s)
+      (i32.mul (i32.load16_s (i32.add (local.get $p) (i32.const 2))) (local.get $x))))
+    (local.set $s (i32.add (local.get $s)
+      (i32.mul (local.get $y) (i32.load16_s (i32.add (local.get $p) (i32.const 4))))))
+    (local.get $s))
+  (func (export "sum16") (param $p i32) (param $n i32) (param $x i32) (result i32)
+    (local $s i32)
+    (loop $next
+      (local.set $s (i32.add (local.get $s) (i32.mul (i32.load16_s (local.get $p)) (local.get $x))))
+      (local.set $p (i32.add (local.get $p) (i32.const 2)))
+      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $s))
+  ;; Bytes at base + slot index; the result stays in the accumulator for the next op.
+  (func (export "bytes") (param $p i32) (param $i i32) (param $x i32) (param $s i32) (result i32)
+    (i32.xor
+      (i32.add (local.get $s) (i32.mul (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $x)))
+      (i32.const 1)))
+  (func (export "bytes_to_local") (param $p i32) (param $i i32) (param $x i32) (param $s i32) (result i32)
+    (local.set $s (i32.add (local.get $s) (i32.mul (i32.load8_u (i32.add (local.get $p) (local.get $i))) (local.get $x))))
+    (local.get $s))
+  (func (export "next_op") (param $p i32) (param $x i32) (param $s i32) (result i32)
+    (i32.xor (i32.xor (i32.xor
+      (i32.add (local.get $s) (i32.mul (i32.load16_s (i32.and (local.get $p) (i32.const 6))) (local.get $x)))
+      (i32.add (local.get $s) (i32.mul (i32.load16_s (local.get $p)) (local.get $x))))
+      (i32.add (local.get $s) (i32.mul (i32.load16_s (i32.add (local.get $p) (i32.const 2))) (local.get $x))))
+      (i32.const 1)))
+  (func (export "signed_bytes") (param $p i32) (param $x i32) (param $s i32) (result i32)
+    (i32.add (i32.mul (i32.load8_s offset=8 (local.get $p)) (local.get $x)) (local.get $s)))
+  (func (export "halves") (param $p i32) (param $x i32) (param $s i32) (result i32)
+    (i32.add (i32.mul (i32.load16_u (local.get $p)) (local.get $x)) (local.get $s)))
+  ;; The address is computed into the accumulator.
+  (func (export "word_at") (param $i i32) (param $x i32) (param $s i32) (result i32)
+    (i32.or
+      (i32.add (local.get $s) (i32.mul (i32.load (i32.shl (local.get $i) (i32.const 4))) (local.get $x)))
+      (i32.const 0)))
+  (func (export "i64_at") (param $p i32) (param $x i64) (param $s i64) (result i64)
+    (i64.add (local.get $s) (i64.mul (i64.load offset=24 (local.get $p)) (local.get $x))))
+  (func (export "f32_at") (param $p i32) (param $x f32) (param $c f32) (result f32)
+    (f32.add (f32.mul (f32.load offset=32 (local.get $p)) (local.get $x)) (local.get $c)))
+  (func (export "f64_at") (param $p i32) (param $x f64) (param $c f64) (result f64)
+    (f64.add (local.get $c) (f64.mul (local.get $x) (f64.load offset=40 (local.get $p)))))
+  ;; The loaded value is also kept in a local, or passes a block end: separate ops.
+  (func (export "tee") (param $p i32) (param $x i32) (param $s i32) (result i32)
+    (local $v i32)
+    (local.set $s (i32.add (local.get $s) (i32.mul (local.tee $v (i32.load16_s (local.get $p))) (local.get $x))))
+    (i32.add (local.get $s) (i32.mul (local.get $v) (i32.const 1000))))
+  (func (export "after_block") (param $p i32) (param $x i32) (param $s i32) (result i32)
+    (i32.add (local.get $s) (i32.mul (block (result i32) (i32.load16_s (local.get $p))) (local.get $x))))
+)
+(assert_return (invoke "dot16" (i32.const 0) (i32.const 10) (i32.const 3)) (i32.const -98314))
+(assert_return (invoke "dot16" (i32.const -2) (i32.const 10) (i32.const 3)) (i32.const 27))
+(assert_trap (invoke "dot16" (i32.const 65534) (i32.const 1) (i32.const 1)) "out of bounds memory access")
+(assert_return (invoke "sum16" (i32.const 0) (i32.const 4) (i32.const 2)) (i32.const 2))
+(assert_return (invoke "sum16" (i32.const 2) (i32.const 2) (i32.const 0x10000)) (i32.const 0x7fff0000))
+(assert_return (invoke "bytes" (i32.const 8) (i32.const 0) (i32.const 2) (i32.const 1)) (i32.const 510))
+(assert_return (invoke "bytes" (i32.const 8) (i32.const 1) (i32.const 2) (i32.const 1)) (i32.const 4))
+(assert_return (invoke "bytes" (i32.const 9) (i32.const -1) (i32.const 1) (i32.const 0)) (i32.const 254))
+(assert_return (invoke "bytes_to_local" (i32.const 8) (i32.const 1) (i32.const 3) (i32.const 1)) (i32.const 7))
+;; (3 * 2 + 1) ^ (3 * 2 + 1) ^ (-1 * 2 + 1) ^ 1
+(assert_return (invoke "next_op" (i32.const 0) (i32.const 2) (i32.const 1)) (i32.const -2))
+(assert_return (invoke "signed_bytes" (i32.const 0) (i32.const 3) (i32.const 100)) (i32.const 97))
+(assert_return (invoke "halves" (i32.const 2) (i32.const 2) (i32.const 0)) (i32.const 131070))
+(assert_return (invoke "word_at" (i32.const 1) (i32.const 0x10000) (i32.const 5)) (i32.const 5))
+(assert_return (invoke "word_at" (i32.const 1) (i32.const 3) (i32.const -1)) (i32.const 0x2ffff))
+(assert_trap (invoke "word_at" (i32.const 4096) (i32.const 1) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "i64_at" (i32.const 0) (i64.const 2) (i64.const 7)) (i64.const 0x8000000000000007))
+(assert_return (invoke "i64_at" (i32.const 0) (i64.const 4) (i64.const 7)) (i64.const 7))
+;; Each step rounds: fused, the f32 would leave 2^-26 and the f64 2^-54.
+(assert_return (invoke "f32_at" (i32.const 0) (f32.const 0x1.0008p+0) (f32.const -0x1.001p+0)) (f32.const 0))
+(assert_return (invoke "f64_at" (i32.const 0) (f64.const 0x1.0000002p+0) (f64.const -0x1.0000004p+0)) (f64.const 0))
+(assert_return (invoke "f64_at" (i32.const 0) (f64.const inf) (f64.const -inf)) (f64.const nan:arithmetic))
+(assert_trap (invoke "f64_at" (i32.const 65500) (f64.const 1) (f64.const 1)) "out of bounds memory access")
+(assert_return (invoke "tee" (i32.const 2) (i32.const 10) (i32.const 5)) (i32.const -1005))
+(assert_return (invoke "after_block" (i32.const 4) (i32.const 2) (i32.const 1)) (i32.const -65535))
+
 ;; A branch on a local that the last op just wrote reads the accumulator, which still holds
 ;; the value: as the condition, its negation, or either side of a compare (the right side
 ;; mirrors the compare).

@@ -200,6 +200,25 @@ pub fn f64_mul_add(a: f64, b: f64, c: f64) -> f64 {
     a * b + c
 }
 
+/// The multiply-add of each value type, for the `load_mul_add` family, whose entries name only
+/// the load's conversion.
+pub trait MulThenAdd: Sized {
+    /// `a * b + c`, as the `mul_add` kernel of the type computes it.
+    fn mul_then_add(a: Self, b: Self, c: Self) -> Self;
+}
+
+macro_rules! mul_then_add {
+    ($($t:ty => $kernel:ident),*) => {$(
+        impl MulThenAdd for $t {
+            #[inline(always)]
+            fn mul_then_add(a: Self, b: Self, c: Self) -> Self {
+                $kernel(a, b, c)
+            }
+        }
+    )*};
+}
+mul_then_add!(i32 => i32_mul_add, i64 => i64_mul_add, f32 => f32_mul_add, f64 => f64_mul_add);
+
 /// Trapping float-to-int truncations: `$name(x: $f) -> $out`, valid when the truncated `x`
 /// fits `$int` (`$out` itself, or its unsigned view).
 macro_rules! trunc {

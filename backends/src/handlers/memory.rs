@@ -1,6 +1,7 @@
 //! Memory handlers: loads and stores on memory 0 through the registers, size, grow, bulk ops.
 
-use super::{Dst, Flow, Regs, Src, trap};
+use super::kernels::MulThenAdd;
+use super::{Dst, Flow, Regs, S, Src, trap};
 use crate::store::MemoryEntity;
 use crate::trap::TrapCode;
 use crate::value::{MemValue, Value};
@@ -30,6 +31,35 @@ pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>, D: Dst<Out>>(
         match effective(r, addr, offset, size_of::<Mem>()) {
             Some(ea) => {
                 D::put(r, convert(Mem::load(r.mem.add(ea))));
+                Flow::Next
+            }
+            None => trap(r, TrapCode::MemoryOutOfBounds),
+        }
+    }
+}
+
+/// `acc = convert(load at addr + offset) * slot rhs + slot addend` (and, for `D = S`,
+/// `slot dst = acc`): a load feeding a multiply-add.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn load_mul_add<Mem: MemValue, T: Value + MulThenAdd, K: Src<i32>, D: Dst<T>>(
+    r: &mut Regs,
+    convert: fn(Mem) -> T,
+) -> Flow
+where
+    S: Src<T>,
+{
+    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    unsafe {
+        let addr = K::get(r);
+        let offset: u32 = r.read();
+        match effective(r, addr, offset, size_of::<Mem>()) {
+            Some(ea) => {
+                let x = convert(Mem::load(r.mem.add(ea)));
+                let (rhs, addend) = (S::get(r), S::get(r));
+                D::put(r, T::mul_then_add(x, rhs, addend));
                 Flow::Next
             }
             None => trap(r, TrapCode::MemoryOutOfBounds),

@@ -200,6 +200,7 @@ macro_rules! define_families {
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
+        load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -354,10 +355,10 @@ macro_rules! define_families {
         }
 
         impl Opcode {
-            /// The one accumulator class a binary, unary, load, store or multiply-add op works
-            /// in, when its operands and result are all of one class (an address is an
-            /// integer); `None` for mixed ops such as conversions and float loads, and for
-            /// every other op.
+            /// The one accumulator class a binary, unary, load, store, multiply-add or
+            /// load-multiply-add op works in, when its operands and result are all of one class
+            /// (an address is an integer); `None` for mixed ops such as conversions and float
+            /// loads, and for every other op.
             pub fn sole_class(self) -> Option<Class> {
                 let one = |a: NumTy, b: NumTy| (a.class() == b.class()).then_some(a.class());
                 match self {
@@ -384,6 +385,11 @@ macro_rules! define_families {
                         Opcode::[<$ma AS>] | Opcode::[<$ma SS>] | Opcode::[<$ma AI>]
                         | Opcode::[<$ma SI>] | Opcode::[<$ma ASD>] | Opcode::[<$ma SSD>]
                         | Opcode::[<$ma AID>] | Opcode::[<$ma SID>] => Some(<$mt as HasTy>::TY.class()),
+                    )*
+                    $(
+                        Opcode::[<$lm A>] | Opcode::[<$lm AD>] => one(NumTy::I32, <$lmt as HasTy>::TY),
+                        Opcode::[<$lm S>] | Opcode::[<$lm SS>] | Opcode::[<$lm SI>] | Opcode::[<$lm SD>]
+                        | Opcode::[<$lm SSD>] | Opcode::[<$lm SID>] => Some(<$lmt as HasTy>::TY.class()),
                     )*
                     $(
                         Opcode::[<$s AA>] | Opcode::[<$s AS>] | Opcode::[<$s AI>]
@@ -414,6 +420,27 @@ macro_rules! define_families {
                         (Binary::$madd, Opcode::[<$mb SSD>]) => (Opcode::[<$ma SS>], Opcode::[<$ma SSD>]),
                         (Binary::$madd, Opcode::[<$mb AID>]) => (Opcode::[<$ma AI>], Opcode::[<$ma AID>]),
                         (Binary::$madd, Opcode::[<$mb SID>]) => (Opcode::[<$ma SI>], Opcode::[<$ma SID>]),
+                    )*
+                    _ => return None,
+                })
+            }
+        }
+
+        /// A load whose value is the multiplicand of a multiply-add, in one op.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum LoadMulAdd { $($lm,)* }
+        impl LoadMulAdd {
+            /// The op that does `load` (a variant leaving its value in the accumulator), then
+            /// `mul_add` (an `AS` variant, whose accumulator operand is that value): the variant
+            /// leaving its result in the accumulator, and its `D` variant. The load's fields
+            /// come first, then the multiply-add's.
+            pub fn of(load: Opcode, mul_add: Opcode) -> Option<(Opcode, Opcode)> {
+                Some(match (load, mul_add) {
+                    $(
+                        (Opcode::[<$lml A>], Opcode::[<$lmma AS>]) => (Opcode::[<$lm A>], Opcode::[<$lm AD>]),
+                        (Opcode::[<$lml S>], Opcode::[<$lmma AS>]) => (Opcode::[<$lm S>], Opcode::[<$lm SD>]),
+                        (Opcode::[<$lml SS>], Opcode::[<$lmma AS>]) => (Opcode::[<$lm SS>], Opcode::[<$lm SSD>]),
+                        (Opcode::[<$lml SI>], Opcode::[<$lmma AS>]) => (Opcode::[<$lm SI>], Opcode::[<$lm SID>]),
                     )*
                     _ => return None,
                 })

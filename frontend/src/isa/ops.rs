@@ -18,7 +18,9 @@
 //! `increment_branch` ops end a counted loop in one op: `BrI32LtUIncI` adds `step` to the i32 in
 //! slot `var` and jumps while it is below the immediate `rhs`. `mul_add` ops are a multiply
 //! whose product is added to slot `addend` (`F64MulAddAS` is `acc * rhs + addend`, rounded
-//! after each step as the two Wasm ops are). Family sections below (`binary`, `unary`,
+//! after each step as the two Wasm ops are). `load_mul_add` ops take the multiplicand from a
+//! load, then multiply-add: `I32Load16SMulAddSI` is `sum += p[k] * x` with the load's address
+//! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots. Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -30,7 +32,7 @@
 //! field itself.
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
-/// branch_cmp { .. } increment_branch { .. } mul_add { .. } }`: the op list in family form, as written. Invoke as
+/// branch_cmp { .. } increment_branch { .. } mul_add { .. } load_mul_add { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -383,6 +385,16 @@ macro_rules! with_op_families {
                 F32MulAdd(f32 from F32Mul, F32Add) = f32_mul_add;
                 F64MulAdd(f64 from F64Mul, F64Add) = f64_mul_add;
             }
+            load_mul_add {
+                I32LoadMulAdd(i32 -> i32 from I32Load, I32MulAdd) = load_same;
+                I32Load8SMulAdd(i8 -> i32 from I32Load8S, I32MulAdd) = i32_from_i8;
+                I32Load8UMulAdd(u8 -> i32 from I32Load8U, I32MulAdd) = i32_from_u8;
+                I32Load16SMulAdd(i16 -> i32 from I32Load16S, I32MulAdd) = i32_from_i16;
+                I32Load16UMulAdd(u16 -> i32 from I32Load16U, I32MulAdd) = i32_from_u16;
+                I64LoadMulAdd(i64 -> i64 from I64Load, I64MulAdd) = load_same;
+                F32LoadMulAdd(f32 -> f32 from F32Load, F32MulAdd) = load_same;
+                F64LoadMulAdd(f64 -> f64 from F64Load, F64MulAdd) = load_same;
+            }
         }
     };
 }
@@ -414,6 +426,7 @@ macro_rules! __flatten_ops_into {
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
+        load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
             $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
@@ -530,6 +543,24 @@ macro_rules! __flatten_ops_into {
                 [<$ma AID>] { rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, A, I, S> [kernels::$mk];
                 #[doc = concat!("`", stringify!($mk), "(slot lhs, imm rhs, slot addend)` into slot `dst`")]
                 [<$ma SID>] { lhs: Slot, rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, S, I, S> [kernels::$mk];
+            )*
+            $(
+                #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`")]
+                [<$lm A>] { offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, A, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`")]
+                [<$lm S>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`")]
+                [<$lm SS>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`")]
+                [<$lm SI>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
+                [<$lm AD>] { offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
+                [<$lm SD>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
+                [<$lm SSD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
+                [<$lm SID>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S> [kernels::$lmk];
             )*
         } }
     };

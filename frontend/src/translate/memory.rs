@@ -2,9 +2,9 @@
 
 use super::lookup::{load_of, store_of};
 use super::numeric::ty_of_num;
-use super::stack::{Loc, Ty};
+use super::stack::{Loc, Ty, span_record};
 use super::{CompileError, FuncTranslator};
-use crate::isa::{Class, Opcode};
+use crate::isa::{Class, LoadMulAdd, Opcode};
 use crate::parse::unsupported;
 use wasmparser::{MemArg, Operator};
 
@@ -17,6 +17,19 @@ fn offset_of(memarg: MemArg) -> Result<u32, CompileError> {
         .map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
 }
 
+/// A load that left its value in an accumulator (no `D`), which a multiply-add right after it
+/// may take in as its multiplicand.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct LoadIntoAcc {
+    /// Code position of the load, and just past it.
+    pub start: usize,
+    pub end: usize,
+    /// The load's variant.
+    pub op: Opcode,
+}
+
+span_record!(LoadIntoAcc);
+
 impl FuncTranslator<'_> {
     pub(crate) fn visit_memory(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         if let Some((load, memarg)) = load_of(op) {
@@ -27,13 +40,15 @@ impl FuncTranslator<'_> {
             if let Some((base, index)) = self.take_address_add(addr.loc) {
                 self.reserve_acc(out.class());
                 let start = self.code.len();
-                self.op(load
+                let op = load
                     .opcode_indexed(index.kind(), false)
-                    .expect("slot or imm index"));
+                    .expect("slot or imm index");
+                self.op(op);
                 self.put_slot(base);
                 self.put_loc(index, Ty::I32);
                 self.put(offset);
                 self.produced(start, load.opcode_indexed(index.kind(), true), out.class());
+                self.loaded(start, op);
                 self.push_acc(ty_of_num(out));
                 return Ok(true);
             }
@@ -41,12 +56,14 @@ impl FuncTranslator<'_> {
             let addr = self.acc_for_slot(addr, Ty::I32);
             self.reserve_acc(out.class());
             let start = self.code.len();
-            self.op(load
+            let op = load
                 .opcode(addr.kind())
-                .expect("address is not an immediate"));
+                .expect("address is not an immediate");
+            self.op(op);
             self.put_loc(addr, Ty::I32);
             self.put(offset);
             self.produced(start, load.opcode_to_slot(addr.kind()), out.class());
+            self.loaded(start, op);
             self.push_acc(ty_of_num(out));
             return Ok(true);
         }
@@ -119,6 +136,35 @@ impl FuncTranslator<'_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+
+    fn loaded(&mut self, start: usize, op: Opcode) {
+        self.last_load = Some(LoadIntoAcc {
+            start,
+            end: self.code.len(),
+            op,
+        });
+    }
+
+    /// Folds the load emitted just before the multiply-add at `mul_add` (an `AS` variant,
+    /// whose accumulator operand is the loaded value) into it: one op that loads, multiplies
+    /// and adds (`sum += p[k] * x`, CoreMark's matrix loops). Returns the fused op's start and
+    /// its `D` variant, or `None` when the load is not right before it.
+    pub(crate) fn take_load_into_mul_add(
+        &mut self,
+        mul_add_start: usize,
+        mul_add: Opcode,
+    ) -> Option<(usize, Opcode)> {
+        let load = self.last_load.take()?;
+        if load.end != mul_add_start || self.last_target > load.start {
+            return None;
+        }
+        let (fused, to_slot) = LoadMulAdd::of(load.op, mul_add)?;
+        // The load's fields stay, then the multiply-add's without its header.
+        self.rewrite_header(load.start, fused);
+        let header = self.encoding.header_size();
+        self.code.drain(mul_add_start..mul_add_start + header);
+        Some((load.start, to_slot))
     }
 
     /// If the address `addr` is the accumulator holding an `i32.add` of a slot and a slot or

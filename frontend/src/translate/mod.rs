@@ -85,6 +85,8 @@ pub(crate) struct FuncTranslator<'e> {
     acc_global: Option<(u32, usize)>,
     /// The last `i32.add` that a memory access may fold into its address.
     address_add: Option<numeric::AddressAdd>,
+    /// The last load into an accumulator, which a multiply-add of its value may take in.
+    last_load: Option<memory::LoadIntoAcc>,
     /// The last add or sub of a slot and an immediate (a possible loop step).
     step: Option<numeric::Step>,
     /// A loop step just written back to its slot, which a compare+branch may take in.
@@ -137,6 +139,7 @@ impl<'e> FuncTranslator<'e> {
             last_target: 0,
             acc_global: None,
             address_add: None,
+            last_load: None,
             step: None,
             increment: None,
             last_copy: None,
@@ -242,6 +245,7 @@ impl<'e> FuncTranslator<'e> {
         self.last_target = 0;
         self.acc_global = None;
         self.address_add = None;
+        self.last_load = None;
         self.step = None;
         self.increment = None;
         self.last_copy = None;

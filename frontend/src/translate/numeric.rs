@@ -202,6 +202,9 @@ impl FuncTranslator<'_> {
         // The multiply's fields stay; the addend follows them.
         self.rewrite_header(start, op);
         self.put_slot(addend);
+        let (start, to_slot) = self
+            .take_load_into_mul_add(start, op)
+            .unwrap_or((start, to_slot));
         self.produced(start, Some(to_slot), class);
         self.push_acc(lhs.ty);
         true

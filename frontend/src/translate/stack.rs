@@ -274,6 +274,9 @@ impl FuncTranslator<'_> {
     /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.
     pub(crate) fn cut_code(&mut self, len: usize) {
         self.code.truncate(len);
+        if self.last_load.is_some_and(|l| l.end > len) {
+            self.last_load = None;
+        }
         for p in &mut self.producers {
             if p.is_some_and(|p| p.end > len) {
                 *p = None;
@@ -305,6 +308,7 @@ impl FuncTranslator<'_> {
         // An op that now also writes a slot is no longer removable by a later fusion.
         self.pending = None;
         self.address_add = None;
+        self.last_load = None;
         self.increment = step.map(|s| Increment {
             start: p.start,
             end: self.code.len(),
@@ -333,6 +337,7 @@ impl FuncTranslator<'_> {
         let (start, at) = (p.start, p.end);
         shift_record(&mut self.pending, start, at, by);
         shift_record(&mut self.address_add, start, at, by);
+        shift_record(&mut self.last_load, start, at, by);
         shift_record(&mut self.step, start, at, by);
         shift_record(&mut self.increment, start, at, by);
         for q in &mut self.producers {
