@@ -569,6 +569,56 @@
 (assert_return (invoke "tee" (i32.const 2) (i32.const 10) (i32.const 5)) (i32.const -1005))
 (assert_return (invoke "after_block" (i32.const 4) (i32.const 2) (i32.const 1)) (i32.const -65535))
 
+;; `global.get $g; i32.add/sub k; global.set $g` is one op, also when the sum is `local.tee`'d
+;; or set to a local the `global.set` then reads (a stack pointer's bump). A sum set to
+;; another global, an i64 global, or another value set keep separate ops.
+(module
+  (global $g (mut i32) (i32.const 0x7ffffffe))
+  (global $h (mut i32) (i32.const 10))
+  (global $w (mut i64) (i64.const 5))
+  (func (export "bump") (result i32)
+    (global.set $g (i32.add (global.get $g) (i32.const 1)))
+    (global.get $g))
+  (func (export "frame") (result i32)
+    (local $fp i32)
+    (global.set $h (local.tee $fp (i32.sub (global.get $h) (i32.const 16))))
+    (i32.add (i32.mul (local.get $fp) (i32.const 1000)) (global.get $h)))
+  (func (export "other") (result i32)
+    (global.set $h (i32.add (global.get $g) (i32.const 2)))
+    (global.get $h))
+  (func (export "wide") (result i64)
+    (global.set $w (i64.add (global.get $w) (i64.const 3)))
+    (global.get $w))
+  ;; A loop starts between the set and the next get.
+  (func (export "count") (param $n i32) (result i32)
+    (global.set $h (i32.const 0))
+    (loop $next
+      (global.set $h (i32.add (global.get $h) (i32.const 3)))
+      (br_if $next (i32.lt_u (global.get $h) (local.get $n))))
+    (global.get $h))
+  (func (export "set_other_value") (param $x i32) (result i32)
+    (local $fp i32)
+    (local.set $fp (i32.sub (global.get $h) (i32.const 16)))
+    (global.set $h (local.get $x))
+    (i32.add (local.get $fp) (global.get $h)))
+  (func (export "set_from_local") (result i32)
+    (local $fp i32)
+    (local.set $fp (i32.sub (global.get $h) (i32.const 16)))
+    (global.set $h (local.get $fp))
+    (i32.add (local.get $fp) (global.get $h)))
+)
+(assert_return (invoke "bump") (i32.const 0x7fffffff))
+(assert_return (invoke "bump") (i32.const 0x80000000))
+(assert_return (invoke "frame") (i32.const -6006))
+(assert_return (invoke "frame") (i32.const -22022))
+(assert_return (invoke "other") (i32.const 0x80000002))
+(assert_return (invoke "bump") (i32.const 0x80000001))
+(assert_return (invoke "wide") (i64.const 8))
+(assert_return (invoke "wide") (i64.const 11))
+(assert_return (invoke "count" (i32.const 10)) (i32.const 12))
+(assert_return (invoke "set_other_value" (i32.const 100)) (i32.const 96))
+(assert_return (invoke "set_from_local") (i32.const 168))
+
 ;; A branch on a local that the last op just wrote reads the accumulator, which still holds
 ;; the value: as the condition, its negation, or either side of a compare (the right side
 ;; mirrors the compare).

@@ -1,6 +1,6 @@
 //! Variable handlers: slot copies, spills, constants, globals, select.
 
-use super::{Flow, Regs, Src};
+use super::{Dst, Flow, Regs, Src};
 use crate::value::Value;
 use wasmloom_frontend::isa::Slot;
 
@@ -110,6 +110,25 @@ pub unsafe fn global_set<T: Value, K: Src<T>>(r: &mut Regs) -> Flow {
         let value = K::get(r).to_bits();
         let global = *r.inst().globals.get_unchecked(g as usize);
         (*global).value = value;
+    }
+    Flow::Next
+}
+
+/// `global += rhs` on an i32 global; the accumulator (and, for `D = S`, slot `dst`) gets the
+/// new value.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields; the global index was validated.
+#[inline(always)]
+pub unsafe fn global_i32_add<D: Dst<i32>>(r: &mut Regs) -> Flow {
+    // SAFETY: the validator checked the index, type and mutability; globals outlive the run.
+    unsafe {
+        let g: u32 = r.read();
+        let rhs: i32 = r.read();
+        let global = *r.inst().globals.get_unchecked(g as usize);
+        let v = ((*global).value as i32).wrapping_add(rhs);
+        (*global).value = Value::to_bits(v);
+        D::put(r, v);
     }
     Flow::Next
 }

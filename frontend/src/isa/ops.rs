@@ -109,6 +109,11 @@ macro_rules! with_op_families {
                 GlobalSetS { global: u32, src: Slot } => variable::global_set::<u64, S>;
                 /// Set global `global` to the 64-bit pattern `value`.
                 GlobalSetI { global: u32, value: u64 } => variable::global_set::<u64, I>;
+                /// `global += rhs` on an i32 global (`global.get; i32.add/sub; global.set`: a
+                /// stack pointer's bump); the accumulator gets the new value.
+                GlobalI32AddI { global: u32, rhs: i32 } => variable::global_i32_add::<A>;
+                /// `GlobalI32AddI` that also writes the new value to slot `dst` (`local.tee`).
+                GlobalI32AddID { global: u32, rhs: i32, dst: Slot } => variable::global_i32_add::<S>;
                 /// Integer `select`: condition in the accumulator.
                 SelectIA { a: Slot, b: Slot } => variable::select::<i64, A>;
                 /// Integer `select`: condition in slot `cond`.

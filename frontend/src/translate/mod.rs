@@ -83,6 +83,12 @@ pub(crate) struct FuncTranslator<'e> {
     last_target: usize,
     /// The global last set from an accumulator, and the code position just after that op.
     acc_global: Option<(u32, usize)>,
+    /// The last read of an i32 global into the accumulator, which an add of an immediate may
+    /// continue into a global step.
+    global_get: Option<variable::GlobalGet>,
+    /// `global.get $g; i32.add/sub k` (perhaps `local.tee`'d), which a `global.set $g` of its
+    /// result turns into one op.
+    global_step: Option<variable::GlobalStep>,
     /// The last `i32.add` that a memory access may fold into its address.
     address_add: Option<numeric::AddressAdd>,
     /// The last load into an accumulator, which a multiply-add of its value may take in.
@@ -140,6 +146,8 @@ impl<'e> FuncTranslator<'e> {
             acc_global: None,
             address_add: None,
             last_load: None,
+            global_get: None,
+            global_step: None,
             step: None,
             increment: None,
             last_copy: None,
@@ -246,6 +254,8 @@ impl<'e> FuncTranslator<'e> {
         self.acc_global = None;
         self.address_add = None;
         self.last_load = None;
+        self.global_get = None;
+        self.global_step = None;
         self.step = None;
         self.increment = None;
         self.last_copy = None;

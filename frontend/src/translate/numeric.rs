@@ -141,6 +141,15 @@ impl FuncTranslator<'_> {
             _ => None,
         };
         self.step = step.map(|(var, step)| Step { start, var, step });
+        let global_step = match (b, lhs_loc, rhs.loc) {
+            (Binary::I32Add, Loc::Acc, Loc::Imm(k)) => Some(k as u32 as i32),
+            (Binary::I32Sub, Loc::Acc, Loc::Imm(k)) => Some((k as u32 as i32).wrapping_neg()),
+            _ => None,
+        };
+        match global_step {
+            Some(k) => self.global_added(start, k),
+            None => self.global_step = None,
+        }
         if b == Binary::I32Add {
             let operands = match (lhs_loc, rhs.loc) {
                 (Loc::Slot(base), index @ (Loc::Slot(_) | Loc::Imm(_))) => Some((base, index)),

@@ -277,6 +277,12 @@ impl FuncTranslator<'_> {
         if self.last_load.is_some_and(|l| l.end > len) {
             self.last_load = None;
         }
+        if self.global_get.is_some_and(|g| g.end > len) {
+            self.global_get = None;
+        }
+        if self.global_step.is_some_and(|g| g.end > len) {
+            self.global_step = None;
+        }
         for p in &mut self.producers {
             if p.is_some_and(|p| p.end > len) {
                 *p = None;
@@ -305,10 +311,17 @@ impl FuncTranslator<'_> {
         let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
         self.rewrite_header(p.start, p.to_slot);
         self.put_slot(dst);
-        // An op that now also writes a slot is no longer removable by a later fusion.
+        // An op that now also writes a slot is no longer removable by a later fusion, except
+        // into a global step.
         self.pending = None;
         self.address_add = None;
         self.last_load = None;
+        if let Some(g) = &mut self.global_step
+            && g.end == p.end
+        {
+            g.end = self.code.len();
+            g.dst = Some(dst);
+        }
         self.increment = step.map(|s| Increment {
             start: p.start,
             end: self.code.len(),
@@ -338,6 +351,8 @@ impl FuncTranslator<'_> {
         shift_record(&mut self.pending, start, at, by);
         shift_record(&mut self.address_add, start, at, by);
         shift_record(&mut self.last_load, start, at, by);
+        self.global_get = None;
+        self.global_step = None;
         shift_record(&mut self.step, start, at, by);
         shift_record(&mut self.increment, start, at, by);
         for q in &mut self.producers {
@@ -459,7 +474,7 @@ impl FuncTranslator<'_> {
     }
 
     /// Records that the op just emitted left the accumulator of `class` holding `slots`' value.
-    fn acc_written_to(&mut self, slots: [u32; 2], class: Class) {
+    pub(crate) fn acc_written_to(&mut self, slots: [u32; 2], class: Class) {
         self.acc_slots = Some(AccSlots {
             slots,
             class,

@@ -5,6 +5,26 @@ use super::{CompileError, FuncTranslator, ty_of};
 use crate::isa::{Class, Opcode};
 use wasmparser::Operator;
 
+/// A `global.get` of an i32 global into the accumulator.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct GlobalGet {
+    /// Code position of the op, and just past it.
+    pub start: usize,
+    pub end: usize,
+    pub global: u32,
+}
+
+/// `global.get $global` then an add of the immediate `step` to it, from `start` to `end`;
+/// `dst` is the local or home the sum was written to as well (the add's `D` variant).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct GlobalStep {
+    pub start: usize,
+    pub end: usize,
+    pub global: u32,
+    pub step: i32,
+    pub dst: Option<u32>,
+}
+
 impl FuncTranslator<'_> {
     pub(crate) fn visit_variable(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         match *op {
@@ -24,6 +44,7 @@ impl FuncTranslator<'_> {
                     return Ok(true);
                 }
                 self.reserve_acc(ty.class());
+                let start = self.code.len();
                 self.op(match ty.class() {
                     Class::Int => Opcode::GlobalGetI,
                     Class::F32 => Opcode::GlobalGetF32,
@@ -31,9 +52,17 @@ impl FuncTranslator<'_> {
                 });
                 self.put(global_index);
                 self.push_acc(ty);
+                self.global_get = (ty == Ty::I32).then_some(GlobalGet {
+                    start,
+                    end: self.code.len(),
+                    global: global_index,
+                });
             }
             Operator::GlobalSet { global_index } => {
                 let e = self.pop();
+                if self.global_step_set(global_index, e.loc) {
+                    return Ok(true);
+                }
                 let op = match (e.loc, e.ty.class()) {
                     (Loc::Acc, Class::Int) => Opcode::GlobalSetAI,
                     (Loc::Acc, Class::F32) => Opcode::GlobalSetAF32,
@@ -73,6 +102,59 @@ impl FuncTranslator<'_> {
     fn acc_holds_global(&self, global: u32, ty: Ty) -> bool {
         let end = self.code.len();
         self.acc_global == Some((global, end)) && self.last_target != end && !self.acc_in_use(ty)
+    }
+
+    /// Records an add of `step` to the i32 global just read (the add ran from `start` to the
+    /// end of code), for a `global.set` of the sum to fold it in.
+    pub(crate) fn global_added(&mut self, start: usize, step: i32) {
+        let get = self.global_get.take();
+        self.global_step = get
+            .filter(|g| g.end == start && self.last_target <= g.start)
+            .map(|g| GlobalStep {
+                start: g.start,
+                end: self.code.len(),
+                global: g.global,
+                step,
+                dst: None,
+            });
+    }
+
+    /// Emits `global.set $global` of `value` as one op with the `global.get $global` and the
+    /// add just before it, if `value` is their sum (in the accumulator, or in the local it was
+    /// tee'd to). Returns whether it did.
+    fn global_step_set(&mut self, global: u32, value: Loc) -> bool {
+        let Some(g) = self.global_step.take() else {
+            return false;
+        };
+        let sum_is_value = match (value, g.dst) {
+            (Loc::Acc, None) => true,
+            (Loc::Slot(s), Some(dst)) => s == dst,
+            _ => false,
+        };
+        let end = self.code.len();
+        if g.global != global || g.end != end || self.last_target >= end || !sum_is_value {
+            return false;
+        }
+        self.cut_code(g.start);
+        let start = self.code.len();
+        self.op(match g.dst {
+            Some(_) => Opcode::GlobalI32AddID,
+            None => Opcode::GlobalI32AddI,
+        });
+        self.put(global);
+        self.put(g.step);
+        match g.dst {
+            Some(dst) => {
+                self.put_slot(dst);
+                self.acc_written_to([dst, dst], Class::Int);
+            }
+            None => {
+                self.acc_slots = None;
+                self.produced(start, Some(Opcode::GlobalI32AddID), Class::Int);
+            }
+        }
+        self.acc_global = Some((global, self.code.len()));
+        true
     }
 
     fn push_imm(&mut self, bits: u64, ty: Ty) {
