@@ -619,6 +619,62 @@
 (assert_return (invoke "set_other_value" (i32.const 100)) (i32.const 96))
 (assert_return (invoke "set_from_local") (i32.const 168))
 
+;; Two adds or subs of an immediate into slots in a row are one op (`p += 4; q -= 1`); the
+;; second may read what the first wrote. A loop's counter step that a branch takes in leaves
+;; the first add on its own again.
+(module
+  (func (export "steps") (param $p i32) (param $q i32) (result i32)
+    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+    (local.set $q (i32.sub (local.get $q) (i32.const 0x80000000)))
+    (i32.sub (local.get $p) (local.get $q)))
+  (func (export "chained") (param $p i32) (result i32)
+    (local $q i32)
+    (local.set $p (i32.sub (local.get $p) (i32.const 3)))
+    (local.set $q (i32.add (local.get $p) (i32.const -5)))
+    (i32.mul (local.get $p) (local.get $q)))
+  ;; The accumulator keeps the second sum.
+  (func (export "then") (param $p i32) (param $q i32) (result i32)
+    (local.set $p (i32.add (local.get $p) (i32.const 1)))
+    (local.set $q (i32.sub (local.get $q) (i32.const 1)))
+    (i32.xor (local.get $q) (i32.const 0xff)))
+  ;; Copies bytes: both pointers step, then the counter, which the branch takes in.
+  (func (export "copy") (param $dst i32) (param $src i32) (param $n i32) (result i32)
+    (loop $next
+      (i32.store8 (local.get $dst) (i32.load8_u (local.get $src)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 1)))
+      (local.set $src (i32.add (local.get $src) (i32.const 1)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $next (local.get $n)))
+    (i32.add (i32.load (i32.const 8)) (local.get $dst)))
+  ;; The loop branches on the second step's counter; the first still steps.
+  (func (export "count") (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    (loop $next
+      (local.set $s (i32.add (local.get $s) (i32.const 3)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.add (i32.mul (local.get $i) (i32.const 1000)) (local.get $s)))
+  ;; A loop starts between the two.
+  (func (export "split") (param $n i32) (result i32)
+    (local $i i32) (local $s i32)
+    (local.set $s (i32.add (local.get $s) (i32.const 7)))
+    (loop $next
+      (local.set $i (i32.add (local.get $i) (i32.const 2)))
+      (br_if $next (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.add (local.get $i) (local.get $s)))
+  (memory 1)
+  (data (i32.const 0) "\01\02\03\04")
+)
+(assert_return (invoke "steps" (i32.const 10) (i32.const 1)) (i32.const 0x8000000d))
+(assert_return (invoke "steps" (i32.const -4) (i32.const 0x80000000)) (i32.const 0))
+(assert_return (invoke "chained" (i32.const 10)) (i32.const 14))
+(assert_return (invoke "chained" (i32.const 0)) (i32.const 24))
+(assert_return (invoke "then" (i32.const 0) (i32.const 0)) (i32.const 0xffffff00))
+(assert_return (invoke "copy" (i32.const 8) (i32.const 0) (i32.const 4)) (i32.const 0x0403020d))
+(assert_return (invoke "count" (i32.const 5)) (i32.const 5015))
+(assert_return (invoke "count" (i32.const 0)) (i32.const 1003))
+(assert_return (invoke "split" (i32.const 5)) (i32.const 13))
+
 ;; A branch on a local that the last op just wrote reads the accumulator, which still holds
 ;; the value: as the condition, its negation, or either side of a compare (the right side
 ;; mirrors the compare).

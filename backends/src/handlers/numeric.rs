@@ -1,6 +1,6 @@
 //! Numeric handlers: one generic body per arity, the operation itself a kernel.
 
-use super::{Dst, Flow, Regs, S, Src, trap};
+use super::{Dst, Flow, I, Regs, S, Src, kernels, trap};
 use crate::trap::TrapCode;
 use crate::value::Value;
 
@@ -78,4 +78,18 @@ pub unsafe fn square<T: Value + core::ops::Mul<Output = T>, D: Dst<T>>(r: &mut R
     // SAFETY: the caller promises the destination field.
     unsafe { D::put(r, x * x) };
     Flow::Next
+}
+
+/// Two `I32AddSID`s, one after the other: the second may read the slot the first wrote.
+///
+/// # Safety
+/// The code at `ip` must hold the fields of both adds.
+#[inline(always)]
+pub unsafe fn i32_add_imm_twice(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises both adds' fields, in order; `i32_add` never traps.
+    unsafe {
+        // An add always goes on to the next field.
+        let _ = binary::<i32, i32, S, I, S>(r, kernels::i32_add);
+        binary::<i32, i32, S, I, S>(r, kernels::i32_add)
+    }
 }

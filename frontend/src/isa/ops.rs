@@ -170,6 +170,10 @@ macro_rules! with_op_families {
                 F64SquareA {} => numeric::square::<f64, A>;
                 /// `F64SquareA`, the result also written to slot `dst`.
                 F64SquareAD { dst: Slot } => numeric::square::<f64, S>;
+                /// Two `I32AddSID`s in one op (`p += 4; q += 4`; an `I32SubSID` joins as the add
+                /// of its negated immediate): `dst1 = lhs1 + rhs1`, then `dst2 = lhs2 + rhs2`,
+                /// which the accumulator keeps.
+                I32AddSID2 { lhs1: Slot, rhs1: i32, dst1: Slot, lhs2: Slot, rhs2: i32, dst2: Slot } => numeric::i32_add_imm_twice;
             }
             binary {
                 I32Add(i32 -> i32) = i32_add;

@@ -252,6 +252,9 @@ impl FuncTranslator<'_> {
         };
         let cmp = if negate { negate_cmp(cmp)? } else { cmp };
         let op = cmp.opcode_increment(rhs.kind())?;
+        if let Some(pair) = inc.pair {
+            self.rewrite_header(pair, Opcode::I32AddSID);
+        }
         self.cut_code(inc.start);
         self.op(op);
         self.put_slot(inc.var);

@@ -97,6 +97,8 @@ pub(crate) struct FuncTranslator<'e> {
     step: Option<numeric::Step>,
     /// A loop step just written back to its slot, which a compare+branch may take in.
     increment: Option<numeric::Increment>,
+    /// The last add or sub of an immediate into a slot, which another may join.
+    add_imm: Option<numeric::AddImm>,
     /// The last `Copy` emitted (start, end), which a second copy right after joins.
     last_copy: Option<(usize, usize)>,
     /// The slots the last op wrote from an accumulator, which still holds their value.
@@ -146,6 +148,7 @@ impl<'e> FuncTranslator<'e> {
             acc_global: None,
             address_add: None,
             last_load: None,
+            add_imm: None,
             global_get: None,
             global_step: None,
             step: None,
@@ -254,6 +257,7 @@ impl<'e> FuncTranslator<'e> {
         self.acc_global = None;
         self.address_add = None;
         self.last_load = None;
+        self.add_imm = None;
         self.global_get = None;
         self.global_step = None;
         self.step = None;

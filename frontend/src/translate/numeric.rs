@@ -41,16 +41,41 @@ pub(crate) struct Step {
     pub step: i32,
 }
 
-/// A loop counter's step, written back to its slot by the last op (`start..end`).
+/// A loop counter's step, written back to its slot by the last op (`start..end`). When that
+/// op was joined to an add before it, `pair` is where the pair starts: taking the step out
+/// turns the pair back into that first add.
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Increment {
     pub start: usize,
     pub end: usize,
     pub var: u32,
     pub step: i32,
+    pub pair: Option<usize>,
 }
 
-span_record!(AddressAdd, Increment);
+impl CodeRecord for Increment {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn positions(&mut self, f: &mut dyn FnMut(&mut usize)) {
+        f(&mut self.start);
+        f(&mut self.end);
+        if let Some(pair) = &mut self.pair {
+            f(pair);
+        }
+    }
+}
+
+/// An `I32AddSID` or `I32SubSID` (`op`) at `start..end`, which an add of an immediate right
+/// after it may join into `I32AddSID2`.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct AddImm {
+    pub start: usize,
+    pub end: usize,
+    pub op: Opcode,
+}
+
+span_record!(AddressAdd, AddImm);
 
 impl CodeRecord for Step {
     fn start(&self) -> usize {

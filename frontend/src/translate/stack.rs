@@ -7,7 +7,7 @@
 //! per class is in an accumulator; producing a new value of that class spills the old one first.
 
 use super::FuncTranslator;
-use super::numeric::Increment;
+use super::numeric::{AddImm, Increment};
 use crate::isa::{Class, Kind, Opcode, Operand, Slot};
 
 /// A Wasm value type as the translator tracks it.
@@ -277,6 +277,12 @@ impl FuncTranslator<'_> {
         if self.last_load.is_some_and(|l| l.end > len) {
             self.last_load = None;
         }
+        if self.add_imm.is_some_and(|a| a.end > len) {
+            self.add_imm = None;
+        }
+        if self.increment.is_some_and(|i| i.end > len) {
+            self.increment = None;
+        }
         if self.global_get.is_some_and(|g| g.end > len) {
             self.global_get = None;
         }
@@ -322,13 +328,42 @@ impl FuncTranslator<'_> {
             g.end = self.code.len();
             g.dst = Some(dst);
         }
+        let (start, pair) = match is_step_op {
+            true => self.join_add_imm(p.start, p.to_slot),
+            false => (p.start, None),
+        };
         self.increment = step.map(|s| Increment {
-            start: p.start,
+            start,
             end: self.code.len(),
             var: s.var,
             step: s.step,
+            pair,
         });
         true
+    }
+
+    /// Joins the `I32AddSID` or `I32SubSID` (`op`) just emitted at `start` to one right before
+    /// it: two pointer steps (`p += 4; q += 4`) become one `I32AddSID2`, a sub as the add of
+    /// its negated immediate. Returns where the second add's fields now start, and where the
+    /// pair starts if it joined.
+    fn join_add_imm(&mut self, start: usize, op: Opcode) -> (usize, Option<usize>) {
+        let end = self.code.len();
+        let first = self.add_imm.take();
+        let Some(first) = first.filter(|f| f.end == start && self.last_target <= f.start) else {
+            self.add_imm = Some(AddImm { start, end, op });
+            return (start, None);
+        };
+        let header = self.encoding.header_size();
+        for (at, op) in [(first.start, first.op), (start, op)] {
+            if op == Opcode::I32SubSID {
+                let rhs = at + header + Slot::SIZE;
+                let k = i32::from_le_bytes(self.code[rhs..rhs + 4].try_into().expect("4 bytes"));
+                self.code[rhs..rhs + 4].copy_from_slice(&k.wrapping_neg().to_le_bytes());
+            }
+        }
+        self.rewrite_header(first.start, Opcode::I32AddSID2);
+        self.code.drain(start..start + header);
+        (start, Some(first.start))
     }
 
     /// Rewrites producer `p`, with other ops after it, into its `D` variant writing to `dst`:
@@ -351,6 +386,7 @@ impl FuncTranslator<'_> {
         shift_record(&mut self.pending, start, at, by);
         shift_record(&mut self.address_add, start, at, by);
         shift_record(&mut self.last_load, start, at, by);
+        self.add_imm = None;
         self.global_get = None;
         self.global_step = None;
         shift_record(&mut self.step, start, at, by);
