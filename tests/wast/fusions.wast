@@ -675,6 +675,48 @@
 (assert_return (invoke "count" (i32.const 0)) (i32.const 1003))
 (assert_return (invoke "split" (i32.const 5)) (i32.const 13))
 
+;; A loop counter stepped by a slot (`j += i`, or `j = i + j`) and then compared and branched
+;; on is one op too: the step is read before the counter is written, the bound after.
+(module
+  ;; Marks the multiples of $i from $j below $n; counts the marks.
+  (func (export "stride") (param $j i32) (param $i i32) (param $n i32) (result i32)
+    (local $c i32)
+    (loop $next
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (local.set $j (i32.add (local.get $j) (local.get $i)))
+      (br_if $next (i32.lt_u (local.get $j) (local.get $n))))
+    (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $j)))
+  (func (export "stride_left") (param $j i32) (param $i i32) (result i32)
+    (local $c i32)
+    (loop $next
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (local.set $j (i32.add (local.get $i) (local.get $j)))
+      (br_if $next (i32.gt_s (i32.const 100) (local.get $j))))
+    (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $j)))
+  ;; Doubles $j until it passes $n.
+  (func (export "doubling") (param $j i32) (param $n i32) (result i32)
+    (local $c i32)
+    (loop $next
+      (local.set $c (i32.add (local.get $c) (i32.const 1)))
+      (br_if $next (i32.le_u (local.tee $j (i32.add (local.get $j) (local.get $j))) (local.get $n))))
+    (i32.add (i32.mul (local.get $c) (i32.const 1000)) (local.get $j)))
+  ;; The bound is the step's slot; an `if` branches on the negated compare.
+  (func (export "bound_is_step") (param $j i32) (param $i i32) (result i32)
+    (local.set $j (i32.add (local.get $j) (local.get $i)))
+    (if (result i32) (i32.lt_s (local.get $j) (local.get $i))
+      (then (i32.const 1))
+      (else (local.get $j))))
+)
+(assert_return (invoke "stride" (i32.const 4) (i32.const 2) (i32.const 10)) (i32.const 3010))
+(assert_return (invoke "stride" (i32.const 4) (i32.const 2) (i32.const 0)) (i32.const 1006))
+(assert_return (invoke "stride" (i32.const -4) (i32.const 3) (i32.const 5)) (i32.const 999))
+(assert_return (invoke "stride_left" (i32.const 0) (i32.const 30)) (i32.const 4120))
+(assert_return (invoke "stride_left" (i32.const 95) (i32.const 10)) (i32.const 1105))
+(assert_return (invoke "doubling" (i32.const 1) (i32.const 100)) (i32.const 7128))
+(assert_return (invoke "doubling" (i32.const 0x40000000) (i32.const 0x7fffffff)) (i32.const 0x800003e8))
+(assert_return (invoke "bound_is_step" (i32.const -5) (i32.const 3)) (i32.const 1))
+(assert_return (invoke "bound_is_step" (i32.const 5) (i32.const 3)) (i32.const 8))
+
 ;; A branch on a local that the last op just wrote reads the accumulator, which still holds
 ;; the value: as the condition, its negation, or either side of a compare (the right side
 ;; mirrors the compare).

@@ -105,19 +105,20 @@ pub unsafe fn br_cmp<T, L: Src<T>, R: Src<T>>(
     }
 }
 
-/// `var += step; if kernel(var, rhs) { jump }`: the end of a counted loop in one op.
+/// `var += step; if kernel(var, rhs) { jump }`: the end of a counted loop in one op. The step
+/// is read before `var` is written, `rhs` after.
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
-pub unsafe fn br_increment<R: Src<i32>>(
+pub unsafe fn br_increment<K: Src<i32>, R: Src<i32>>(
     r: &mut Regs,
     kernel: fn(i32, i32) -> Result<i32, TrapCode>,
 ) -> Flow {
     // SAFETY: the caller promises the fields; `var` is a slot of the frame.
     unsafe {
         let var: Slot = r.read();
-        let step: i32 = r.read();
+        let step = K::get(r);
         let slot = r.slot(var);
         let v = (*slot as i32).wrapping_add(step);
         *slot = u64::from(v as u32);

@@ -464,13 +464,16 @@ macro_rules! define_families {
                     },
                 )*})
             }
-            /// The op that first adds an immediate step to the i32 in a slot, then compares it
-            /// with `rhs` (a slot or an immediate) and branches; i32 compares only.
-            pub fn opcode_increment(self, rhs: Kind) -> Option<Opcode> {
-                Some(match (self, rhs) {
+            /// The op that first adds a `step` (an immediate or a slot) to the i32 in a slot,
+            /// then compares it with `rhs` (a slot or an immediate) and branches; i32 compares
+            /// only.
+            pub fn opcode_increment(self, step: Kind, rhs: Kind) -> Option<Opcode> {
+                Some(match (self, step, rhs) {
                     $(
-                        (BranchCmp::$n, Kind::Slot) => Opcode::[<$n IncS>],
-                        (BranchCmp::$n, Kind::Imm) => Opcode::[<$n IncI>],
+                        (BranchCmp::$n, Kind::Imm, Kind::Slot) => Opcode::[<$n IncS>],
+                        (BranchCmp::$n, Kind::Imm, Kind::Imm) => Opcode::[<$n IncI>],
+                        (BranchCmp::$n, Kind::Slot, Kind::Slot) => Opcode::[<$n StepS>],
+                        (BranchCmp::$n, Kind::Slot, Kind::Imm) => Opcode::[<$n StepI>],
                     )*
                     _ => return None,
                 })

@@ -16,7 +16,8 @@
 //! also be `SS` or `SI`: the wrapping i32 sum of a slot `base` and a slot or immediate `index`,
 //! an `i32.add` folded into the access (`I32Load8USS` is `p[i]` with `p` and `i` in slots).
 //! `increment_branch` ops end a counted loop in one op: `BrI32LtUIncI` adds `step` to the i32 in
-//! slot `var` and jumps while it is below the immediate `rhs`. `mul_add` ops are a multiply
+//! slot `var` and jumps while it is below the immediate `rhs` (`Step` in place of `Inc`: the
+//! step is a slot). `mul_add` ops are a multiply
 //! whose product is added to slot `addend` (`F64MulAddAS` is `acc * rhs + addend`, rounded
 //! after each step as the two Wasm ops are). `load_mul_add` ops take the multiplicand from a
 //! load, then multiply-add: `I32Load16SMulAddSI` is `sum += p[k] * x` with the load's address
@@ -531,9 +532,13 @@ macro_rules! __flatten_ops_into {
             )*
             $(
                 #[doc = concat!("`var += step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, slot rhs)`.")]
-                [<$n IncS>] { var: Slot, step: i32, rhs: Slot, offset: Offset } => control::br_increment::<S> [kernels::$nk];
+                [<$n IncS>] { var: Slot, step: i32, rhs: Slot, offset: Offset } => control::br_increment::<I, S> [kernels::$nk];
                 #[doc = concat!("`var += step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, imm rhs)`.")]
-                [<$n IncI>] { var: Slot, step: i32, rhs: i32, offset: Offset } => control::br_increment::<I> [kernels::$nk];
+                [<$n IncI>] { var: Slot, step: i32, rhs: i32, offset: Offset } => control::br_increment::<I, I> [kernels::$nk];
+                #[doc = concat!("`var += slot step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, slot rhs)`.")]
+                [<$n StepS>] { var: Slot, step: Slot, rhs: Slot, offset: Offset } => control::br_increment::<S, S> [kernels::$nk];
+                #[doc = concat!("`var += slot step` (i32, into slot `var`), then jump if `", stringify!($nk), "(var, imm rhs)`.")]
+                [<$n StepI>] { var: Slot, step: Slot, rhs: i32, offset: Offset } => control::br_increment::<S, I> [kernels::$nk];
             )*
             $(
                 #[doc = concat!("`", stringify!($mk), "(acc, slot rhs, slot addend)`")]

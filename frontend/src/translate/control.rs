@@ -251,14 +251,14 @@ impl FuncTranslator<'_> {
             _ => return None,
         };
         let cmp = if negate { negate_cmp(cmp)? } else { cmp };
-        let op = cmp.opcode_increment(rhs.kind())?;
+        let op = cmp.opcode_increment(inc.step.kind(), rhs.kind())?;
         if let Some(pair) = inc.pair {
             self.rewrite_header(pair, Opcode::I32AddSID);
         }
         self.cut_code(inc.start);
         self.op(op);
         self.put_slot(inc.var);
-        self.put(inc.step);
+        self.put_loc(inc.step, Ty::I32);
         self.put_loc(rhs, Ty::I32);
         Some(self.offset_placeholder())
     }

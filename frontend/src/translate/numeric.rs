@@ -29,16 +29,28 @@ pub(crate) struct AddressAdd {
     pub index: Loc,
 }
 
-/// The last `i32.add` or `i32.sub` of a slot and an immediate: if its result is written back
-/// to the same slot, it is a loop counter's step, which a branch right after can take in.
+/// The last `i32.add` of a slot and an immediate or another slot (or `i32.sub` of an
+/// immediate): if its result is written back to one of its slots, it is a loop counter's step,
+/// which a branch right after can take in.
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct Step {
     /// Code position of the op.
     pub start: usize,
-    /// The slot stepped.
+    /// The slot stepped, and what is added to it: an immediate (a sub's negated) or a slot.
     pub var: u32,
-    /// What is added to it.
-    pub step: i32,
+    pub step: Loc,
+}
+
+impl Step {
+    /// What the op adds to slot `dst`, if it is a step of `dst` (`j += i` adds slot `i` to
+    /// `j`, and `j = i + j` too).
+    pub(crate) fn of(&self, dst: u32) -> Option<Loc> {
+        match self.step {
+            _ if self.var == dst => Some(self.step),
+            Loc::Slot(s) if s == dst => Some(Loc::Slot(self.var)),
+            _ => None,
+        }
+    }
 }
 
 /// A loop counter's step, written back to its slot by the last op (`start..end`). When that
@@ -49,7 +61,8 @@ pub(crate) struct Increment {
     pub start: usize,
     pub end: usize,
     pub var: u32,
-    pub step: i32,
+    /// An immediate or a slot.
+    pub step: Loc,
     pub pair: Option<usize>,
 }
 
@@ -158,10 +171,11 @@ impl FuncTranslator<'_> {
             self.set_pending(start, Cond::Cmp(cmp, lhs_loc, rhs.loc));
         }
         let step = match (b, lhs_loc, rhs.loc) {
-            (Binary::I32Add, Loc::Slot(var), Loc::Imm(k))
-            | (Binary::I32Add, Loc::Imm(k), Loc::Slot(var)) => Some((var, k as u32 as i32)),
+            (Binary::I32Add, Loc::Slot(var), step @ (Loc::Imm(_) | Loc::Slot(_)))
+            | (Binary::I32Add, step @ Loc::Imm(_), Loc::Slot(var)) => Some((var, step)),
             (Binary::I32Sub, Loc::Slot(var), Loc::Imm(k)) => {
-                Some((var, (k as u32 as i32).wrapping_neg()))
+                let k = (k as u32 as i32).wrapping_neg();
+                Some((var, Loc::Imm(u64::from(k as u32))))
             }
             _ => None,
         };

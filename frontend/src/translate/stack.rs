@@ -313,8 +313,11 @@ impl FuncTranslator<'_> {
             self.fuse_spill_back(p, dst);
             return true;
         }
-        let is_step_op = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
-        let step = (self.step.take()).filter(|s| is_step_op && s.start == p.start && s.var == dst);
+        let adds_imm = matches!(p.to_slot, Opcode::I32AddSID | Opcode::I32SubSID);
+        let is_step_op = adds_imm || p.to_slot == Opcode::I32AddSSD;
+        let step = (self.step.take())
+            .filter(|s| is_step_op && s.start == p.start)
+            .and_then(|s| s.of(dst));
         self.rewrite_header(p.start, p.to_slot);
         self.put_slot(dst);
         // An op that now also writes a slot is no longer removable by a later fusion, except
@@ -328,15 +331,15 @@ impl FuncTranslator<'_> {
             g.end = self.code.len();
             g.dst = Some(dst);
         }
-        let (start, pair) = match is_step_op {
+        let (start, pair) = match adds_imm {
             true => self.join_add_imm(p.start, p.to_slot),
             false => (p.start, None),
         };
-        self.increment = step.map(|s| Increment {
+        self.increment = step.map(|step| Increment {
             start,
             end: self.code.len(),
-            var: s.var,
-            step: s.step,
+            var: dst,
+            step,
             pair,
         });
         true
