@@ -339,6 +339,7 @@ impl FuncTranslator<'_> {
             // One result: the return op moves it (saves a `Copy` or `SetSlot`).
             match self.stack[self.stack.len() - 1].loc {
                 Loc::Slot(src) if src != 0 => {
+                    self.return_emitted(Some(src));
                     self.op(Opcode::ReturnS);
                     self.put_slot(src);
                     return;
@@ -353,8 +354,10 @@ impl FuncTranslator<'_> {
         }
         self.emit_moves(dest, n);
         if self.labels[idx].kind == LabelKind::Func {
+            self.return_emitted(None);
             self.op(Opcode::Return);
         } else {
+            self.jump_emitted();
             self.op(Opcode::Br);
             let field = self.offset_placeholder();
             self.jump_field(idx, field);
@@ -520,6 +523,7 @@ impl FuncTranslator<'_> {
             for i in 0..n {
                 self.materialize(height + i);
             }
+            self.jump_emitted();
             self.op(Opcode::Br);
             let field = self.offset_placeholder();
             self.labels[idx].fixups.push(field);

@@ -10,6 +10,7 @@ mod memory;
 mod numeric;
 mod stack;
 mod table;
+mod threading;
 mod variable;
 mod visitor;
 
@@ -103,6 +104,9 @@ pub(crate) struct FuncTranslator<'e> {
     last_copy: Option<(usize, usize)>,
     /// The slots the last op wrote from an accumulator, which still holds their value.
     acc_slots: Option<AccSlots>,
+    /// The function's unconditional jumps and return ops, for jump threading at its end.
+    jumps: Vec<threading::Jump>,
+    returns: Vec<threading::ReturnAt>,
 }
 
 /// The operators of `body`, read with the module's features (they decide some encodings).
@@ -155,6 +159,8 @@ impl<'e> FuncTranslator<'e> {
             increment: None,
             last_copy: None,
             acc_slots: None,
+            jumps: Vec::new(),
+            returns: Vec::new(),
         }
     }
 
@@ -174,6 +180,8 @@ impl<'e> FuncTranslator<'e> {
             let scratch = self.count_scratch(info, body)?;
             results = self.translate_body(info, index, None, body, scratch)?;
         }
+
+        self.thread_jumps(results.len());
 
         let frame = u64::from(self.first_home) + self.max_height as u64;
         let frame = frame.max(results.len() as u64);
@@ -264,6 +272,8 @@ impl<'e> FuncTranslator<'e> {
         self.increment = None;
         self.last_copy = None;
         self.acc_slots = None;
+        self.jumps.clear();
+        self.returns.clear();
         if self.globals.is_empty() {
             for import in &info.imports {
                 if let ImportKind::Global(g) = &import.kind {

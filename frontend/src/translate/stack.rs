@@ -274,6 +274,7 @@ impl FuncTranslator<'_> {
     /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.
     pub(crate) fn cut_code(&mut self, len: usize) {
         self.code.truncate(len);
+        self.forget_jumps_from(len);
         if self.last_load.is_some_and(|l| l.end > len) {
             self.last_load = None;
         }
