@@ -822,3 +822,82 @@
 (assert_return (invoke "below_one" (i32.const 24)) (i32.const 1))
 (assert_return (invoke "below_one" (i32.const 32)) (i32.const 0))
 (assert_return (invoke "below_one" (i32.const 40)) (i32.const 0))
+
+;; A load whose i32 a branch tests at once is one op with the branch: the address in a slot,
+;; a slot plus a slot or an immediate, the value also kept in a local or not, jumping on
+;; non-zero or on zero (`if` jumps on zero); a label between the two keeps them apart.
+(module
+  (memory 1)
+  (data (i32.const 0) "\01\00\02\00\00\03")
+  (data (i32.const 16) "\00\00\00\00\07\00\00\00")
+  ;; Counts the non-zero bytes of flags[0..n).
+  (func (export "count_set") (param $n i32) (result i32)
+    (local $i i32) (local $c i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (block $skip
+          (br_if $skip (i32.eqz (i32.load8_u (i32.add (local.get $i) (i32.const 0)))))
+          (local.set $c (i32.add (local.get $c) (i32.const 1))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $c))
+  ;; The same through `if`, with the byte index as base + index.
+  (func (export "count_set_if") (param $base i32) (param $n i32) (result i32)
+    (local $i i32) (local $c i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (if (i32.load8_u (i32.add (local.get $base) (local.get $i)))
+          (then (local.set $c (i32.add (local.get $c) (i32.const 1)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $c))
+  ;; Is the word at p + 4 non-zero? The loaded value is kept in a local too.
+  (func (export "word_set") (param $p i32) (result i32)
+    (local $v i32)
+    (block $yes
+      (br_if $yes (local.tee $v (i32.load offset=4 (local.get $p))))
+      (return (i32.sub (local.get $v) (i32.const 1))))
+    (local.get $v))
+  ;; Is the word at p zero? base + immediate index.
+  (func (export "word_zero") (param $p i32) (result i32)
+    (block $zero
+      (br_if $zero (i32.eqz (i32.load (i32.add (local.get $p) (i32.const 16)))))
+      (return (i32.const 0)))
+    (i32.const 1))
+  ;; Is the word at p non-zero? The address alone.
+  (func (export "word_nonzero") (param $p i32) (result i32)
+    (block $yes
+      (br_if $yes (i32.load (local.get $p)))
+      (return (i32.const 0)))
+    (i32.const 1))
+  ;; A label between the load and the branch: the branch tests whatever reaches it.
+  (func (export "joined") (param $p i32) (param $skip i32) (result i32)
+    (block $yes
+      (i32.const 0)
+      (if (param i32) (result i32) (i32.eqz (local.get $skip))
+        (then (drop) (i32.load (local.get $p))))
+      (br_if $yes)
+      (return (i32.const 0)))
+    (i32.const 1))
+)
+(assert_return (invoke "count_set" (i32.const 6)) (i32.const 3))
+(assert_return (invoke "count_set" (i32.const 2)) (i32.const 1))
+(assert_return (invoke "count_set" (i32.const 0)) (i32.const 0))
+(assert_trap (invoke "count_set" (i32.const 65537)) "out of bounds memory access")
+(assert_return (invoke "count_set_if" (i32.const 0) (i32.const 6)) (i32.const 3))
+(assert_return (invoke "count_set_if" (i32.const 2) (i32.const 4)) (i32.const 2))
+(assert_trap (invoke "count_set_if" (i32.const 65535) (i32.const 2)) "out of bounds memory access")
+(assert_return (invoke "word_set" (i32.const 16)) (i32.const 7))
+(assert_return (invoke "word_set" (i32.const 12)) (i32.const -1))
+(assert_trap (invoke "word_set" (i32.const 65532)) "out of bounds memory access")
+(assert_return (invoke "word_zero" (i32.const 0)) (i32.const 1))
+(assert_return (invoke "word_zero" (i32.const 4)) (i32.const 0))
+(assert_trap (invoke "word_zero" (i32.const 65520)) "out of bounds memory access")
+(assert_return (invoke "joined" (i32.const 20) (i32.const 0)) (i32.const 1))
+(assert_return (invoke "joined" (i32.const 16) (i32.const 0)) (i32.const 0))
+(assert_return (invoke "joined" (i32.const 20) (i32.const 1)) (i32.const 0))
+(assert_return (invoke "word_nonzero" (i32.const 20)) (i32.const 1))
+(assert_return (invoke "word_nonzero" (i32.const 16)) (i32.const 0))
+(assert_trap (invoke "word_nonzero" (i32.const -1)) "out of bounds memory access")

@@ -25,7 +25,7 @@ unsafe fn jump(r: &mut Regs) {
 /// # Safety
 /// As [`jump`].
 #[inline(always)]
-unsafe fn branch(r: &mut Regs, taken: bool) -> Flow {
+pub(super) unsafe fn branch(r: &mut Regs, taken: bool) -> Flow {
     if taken {
         // SAFETY: the caller promises an offset field at `ip`.
         unsafe { jump(r) };

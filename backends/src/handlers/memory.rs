@@ -1,5 +1,6 @@
 //! Memory handlers: loads and stores on memory 0 through the registers, size, grow, bulk ops.
 
+use super::control::branch;
 use super::kernels::MulThenAdd;
 use super::{Dst, Flow, Regs, S, Src, trap};
 use crate::store::MemoryEntity;
@@ -15,6 +16,22 @@ fn effective(r: &Regs, addr: i32, offset: u32, size: usize) -> Option<usize> {
     (end <= r.mem_len as u64).then_some(ea as usize)
 }
 
+/// Reads an access's address (by `K`) and offset fields and loads the value there, or `None`
+/// when the access is out of bounds.
+///
+/// # Safety
+/// The code at `ip` must hold the address and offset fields next.
+#[inline(always)]
+unsafe fn read_and_load<Mem: MemValue, K: Src<i32>>(r: &mut Regs) -> Option<Mem> {
+    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    unsafe {
+        let addr = K::get(r);
+        let offset: u32 = r.read();
+        let ea = effective(r, addr, offset, size_of::<Mem>())?;
+        Some(Mem::load(r.mem.add(ea)))
+    }
+}
+
 /// `acc = convert(load at addr + offset)` (and, for `D = S`, `slot dst = acc`).
 ///
 /// # Safety
@@ -24,13 +41,11 @@ pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>, D: Dst<Out>>(
     r: &mut Regs,
     convert: fn(Mem) -> Out,
 ) -> Flow {
-    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    // SAFETY: the caller promises the fields.
     unsafe {
-        let addr = K::get(r);
-        let offset: u32 = r.read();
-        match effective(r, addr, offset, size_of::<Mem>()) {
-            Some(ea) => {
-                D::put(r, convert(Mem::load(r.mem.add(ea))));
+        match read_and_load::<Mem, K>(r) {
+            Some(v) => {
+                D::put(r, convert(v));
                 Flow::Next
             }
             None => trap(r, TrapCode::MemoryOutOfBounds),
@@ -51,20 +66,64 @@ pub unsafe fn load_mul_add<Mem: MemValue, T: Value + MulThenAdd, K: Src<i32>, D:
 where
     S: Src<T>,
 {
-    // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
+    // SAFETY: the caller promises the fields: the load's, then the multiply-add's.
     unsafe {
-        let addr = K::get(r);
-        let offset: u32 = r.read();
-        match effective(r, addr, offset, size_of::<Mem>()) {
-            Some(ea) => {
-                let x = convert(Mem::load(r.mem.add(ea)));
+        match read_and_load::<Mem, K>(r) {
+            Some(v) => {
                 let (rhs, addend) = (S::get(r), S::get(r));
-                D::put(r, T::mul_then_add(x, rhs, addend));
+                D::put(r, T::mul_then_add(convert(v), rhs, addend));
                 Flow::Next
             }
             None => trap(r, TrapCode::MemoryOutOfBounds),
         }
     }
+}
+
+/// `acc = convert(load at addr + offset)` (and, for `D = S`, `slot dst = acc`), then jump by
+/// the offset field if the value is not zero (`on_zero` false) or is zero (`on_zero` true).
+#[inline(always)]
+unsafe fn load_branch<Mem: MemValue, K: Src<i32>, D: Dst<i32>>(
+    r: &mut Regs,
+    convert: fn(Mem) -> i32,
+    on_zero: bool,
+) -> Flow {
+    // SAFETY: the caller promises the fields: the load's, then the jump's offset.
+    unsafe {
+        match read_and_load::<Mem, K>(r) {
+            Some(v) => {
+                let v = convert(v);
+                D::put(r, v);
+                branch(r, (v == 0) == on_zero)
+            }
+            None => trap(r, TrapCode::MemoryOutOfBounds),
+        }
+    }
+}
+
+/// A load, then a jump if the value is not zero.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn load_br_if<Mem: MemValue, K: Src<i32>, D: Dst<i32>>(
+    r: &mut Regs,
+    convert: fn(Mem) -> i32,
+) -> Flow {
+    // SAFETY: as the caller promises.
+    unsafe { load_branch::<Mem, K, D>(r, convert, false) }
+}
+
+/// A load, then a jump if the value is zero.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn load_br_if_not<Mem: MemValue, K: Src<i32>, D: Dst<i32>>(
+    r: &mut Regs,
+    convert: fn(Mem) -> i32,
+) -> Flow {
+    // SAFETY: as the caller promises.
+    unsafe { load_branch::<Mem, K, D>(r, convert, true) }
 }
 
 /// `store at addr + offset = convert(value)`.

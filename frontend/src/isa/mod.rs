@@ -200,6 +200,7 @@ macro_rules! define_families {
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
+        load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
@@ -420,6 +421,34 @@ macro_rules! define_families {
                         (Binary::$madd, Opcode::[<$mb SSD>]) => (Opcode::[<$ma SS>], Opcode::[<$ma SSD>]),
                         (Binary::$madd, Opcode::[<$mb AID>]) => (Opcode::[<$ma AI>], Opcode::[<$ma AID>]),
                         (Binary::$madd, Opcode::[<$mb SID>]) => (Opcode::[<$ma SI>], Opcode::[<$ma SID>]),
+                    )*
+                    _ => return None,
+                })
+            }
+        }
+
+        /// An i32 load whose value a conditional branch tests, in one op.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum LoadBranch { $($lb,)* }
+        impl LoadBranch {
+            /// The op that does `load` (a variant with a slot address, perhaps `D`), then
+            /// jumps when the value is zero (`on_zero`) or not: its fields are the load's, then
+            /// the jump's offset.
+            pub fn of(load: Opcode, on_zero: bool) -> Option<Opcode> {
+                Some(match (load, on_zero) {
+                    $(
+                        (Opcode::[<$lb S>], false) => Opcode::[<$lb SBrIf>],
+                        (Opcode::[<$lb SS>], false) => Opcode::[<$lb SSBrIf>],
+                        (Opcode::[<$lb SI>], false) => Opcode::[<$lb SIBrIf>],
+                        (Opcode::[<$lb SD>], false) => Opcode::[<$lb SDBrIf>],
+                        (Opcode::[<$lb SSD>], false) => Opcode::[<$lb SSDBrIf>],
+                        (Opcode::[<$lb SID>], false) => Opcode::[<$lb SIDBrIf>],
+                        (Opcode::[<$lb S>], true) => Opcode::[<$lb SBrIfNot>],
+                        (Opcode::[<$lb SS>], true) => Opcode::[<$lb SSBrIfNot>],
+                        (Opcode::[<$lb SI>], true) => Opcode::[<$lb SIBrIfNot>],
+                        (Opcode::[<$lb SD>], true) => Opcode::[<$lb SDBrIfNot>],
+                        (Opcode::[<$lb SSD>], true) => Opcode::[<$lb SSDBrIfNot>],
+                        (Opcode::[<$lb SID>], true) => Opcode::[<$lb SIDBrIfNot>],
                     )*
                     _ => return None,
                 })

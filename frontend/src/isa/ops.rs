@@ -21,7 +21,8 @@
 //! whose product is added to slot `addend` (`F64MulAddAS` is `acc * rhs + addend`, rounded
 //! after each step as the two Wasm ops are). `load_mul_add` ops take the multiplicand from a
 //! load, then multiply-add: `I32Load16SMulAddSI` is `sum += p[k] * x` with the load's address
-//! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots. Family sections below (`binary`, `unary`,
+//! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots. `load_branch` ops load an
+//! i32 and branch on it (`I32LoadSDBrIf` is `p = p->next; if (p)`). Family sections below (`binary`, `unary`,
 //! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
 //! its operand-kind variants, so the list stays one line per Wasm operation.
 //!
@@ -33,7 +34,8 @@
 //! field itself.
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
-/// branch_cmp { .. } increment_branch { .. } mul_add { .. } load_mul_add { .. } }`: the op list in family form, as written. Invoke as
+/// branch_cmp { .. } increment_branch { .. } mul_add { .. } load_branch { .. }
+/// load_mul_add { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -395,6 +397,10 @@ macro_rules! with_op_families {
                 F32MulAdd(f32 from F32Mul, F32Add) = f32_mul_add;
                 F64MulAdd(f64 from F64Mul, F64Add) = f64_mul_add;
             }
+            load_branch {
+                I32Load(i32 -> i32) = load_same;
+                I32Load8U(u8 -> i32) = i32_from_u8;
+            }
             load_mul_add {
                 I32LoadMulAdd(i32 -> i32 from I32Load, I32MulAdd) = load_same;
                 I32Load8SMulAdd(i8 -> i32 from I32Load8S, I32MulAdd) = i32_from_i8;
@@ -436,6 +442,7 @@ macro_rules! __flatten_ops_into {
         branch_cmp { $( $c:ident ($cin:ident) = $ck:ident; )* }
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
+        load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
@@ -557,6 +564,32 @@ macro_rules! __flatten_ops_into {
                 [<$ma AID>] { rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, A, I, S> [kernels::$mk];
                 #[doc = concat!("`", stringify!($mk), "(slot lhs, imm rhs, slot addend)` into slot `dst`")]
                 [<$ma SID>] { lhs: Slot, rhs: $mt, addend: Slot, dst: Slot } => numeric::mul_add::<$mt, S, I, S> [kernels::$mk];
+            )*
+            $(
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot addr + offset into the accumulator, then jump by `to` if it is not zero.")]
+                [<$lb SBrIf>] { addr: Slot, offset: u32, to: Offset } => memory::load_br_if::<$lbm, S, A> [kernels::$lbk];
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot base + slot index + offset, then jump by `to` if it is not zero.")]
+                [<$lb SSBrIf>] { base: Slot, index: Slot, offset: u32, to: Offset } => memory::load_br_if::<$lbm, SS, A> [kernels::$lbk];
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot base + imm index + offset, then jump by `to` if it is not zero.")]
+                [<$lb SIBrIf>] { base: Slot, index: i32, offset: u32, to: Offset } => memory::load_br_if::<$lbm, SI, A> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SBrIf`, the value also written to slot `dst`.")]
+                [<$lb SDBrIf>] { addr: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, S, S> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SSBrIf`, the value also written to slot `dst`.")]
+                [<$lb SSDBrIf>] { base: Slot, index: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SS, S> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SIBrIf`, the value also written to slot `dst`.")]
+                [<$lb SIDBrIf>] { base: Slot, index: i32, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SI, S> [kernels::$lbk];
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot addr + offset into the accumulator, then jump by `to` if it is zero.")]
+                [<$lb SBrIfNot>] { addr: Slot, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, S, A> [kernels::$lbk];
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot base + slot index + offset, then jump by `to` if it is zero.")]
+                [<$lb SSBrIfNot>] { base: Slot, index: Slot, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, SS, A> [kernels::$lbk];
+                #[doc = concat!("Load `", stringify!($lbm), "` at slot base + imm index + offset, then jump by `to` if it is zero.")]
+                [<$lb SIBrIfNot>] { base: Slot, index: i32, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, SI, A> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SBrIfNot`, the value also written to slot `dst`.")]
+                [<$lb SDBrIfNot>] { addr: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, S, S> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SSBrIfNot`, the value also written to slot `dst`.")]
+                [<$lb SSDBrIfNot>] { base: Slot, index: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SS, S> [kernels::$lbk];
+                #[doc = concat!("`", stringify!($lb), "SIBrIfNot`, the value also written to slot `dst`.")]
+                [<$lb SIDBrIfNot>] { base: Slot, index: i32, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SI, S> [kernels::$lbk];
             )*
             $(
                 #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`")]

@@ -6,7 +6,7 @@
 
 use super::stack::{Entry, Loc, Ty, span_record};
 use super::{FuncTranslator, ty_of};
-use crate::isa::{Binary, BranchCmp, Class, Kind, Offset, Opcode, Targets};
+use crate::isa::{Binary, BranchCmp, Class, Kind, LoadBranch, Offset, Opcode, Targets};
 use crate::module::ModuleInfo;
 use crate::parse::unsupported;
 use crate::translate::CompileError;
@@ -176,6 +176,11 @@ impl FuncTranslator<'_> {
             Cond::Value(loc) | Cond::Zero(loc) => {
                 let on_zero = matches!(cond, Cond::Zero(_)) != negate;
                 let loc = self.held_in_acc(loc, Class::Int);
+                if loc == Loc::Acc
+                    && let Some(field) = self.emit_load_branch(on_zero)
+                {
+                    return field;
+                }
                 let op = match (loc, on_zero) {
                     (Loc::Acc, false) => Opcode::BrIfA,
                     (Loc::Acc, true) => Opcode::BrIfNotA,
@@ -222,6 +227,22 @@ impl FuncTranslator<'_> {
             }
         }
         self.offset_placeholder()
+    }
+
+    /// If the last op loaded the i32 in the accumulator that a branch tests, makes it the load
+    /// and the branch in one op (`p = p->next; if (p)`, `if (flags[i])`); returns the position
+    /// of its offset field.
+    fn emit_load_branch(&mut self, on_zero: bool) -> Option<usize> {
+        let load = self.last_load.take()?;
+        let end = self.code.len();
+        if load.end != end || self.last_target == end {
+            return None;
+        }
+        let op = LoadBranch::of(load.op, on_zero)?;
+        self.rewrite_header(load.start, op);
+        // The op is a branch now: no fusion may rewrite it as a producer.
+        self.producers = [None; 3];
+        Some(self.offset_placeholder())
     }
 
     /// `loc`, or the accumulator when it still holds the value of that slot (the last op

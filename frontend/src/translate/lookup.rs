@@ -15,6 +15,7 @@ macro_rules! define_lookup {
         branch_cmp { $($cmp:tt)* }
         increment_branch { $($inc:tt)* }
         mul_add { $($mul_add:tt)* }
+        load_branch { $($load_branch:tt)* }
         load_mul_add { $($load_mul_add:tt)* }
     ) => {
         /// The binary family of `op`.

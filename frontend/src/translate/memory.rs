@@ -17,8 +17,8 @@ fn offset_of(memarg: MemArg) -> Result<u32, CompileError> {
         .map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
 }
 
-/// A load that left its value in an accumulator (no `D`), which a multiply-add right after it
-/// may take in as its multiplicand.
+/// A load that left its value in an accumulator (and perhaps a slot: `D`), which a
+/// multiply-add (not after a `D`) or a branch right after it may take in.
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct LoadIntoAcc {
     /// Code position of the load, and just past it.

@@ -7,6 +7,7 @@
 //! per class is in an accumulator; producing a new value of that class spills the old one first.
 
 use super::FuncTranslator;
+use super::memory::LoadIntoAcc;
 use super::numeric::{AddImm, Increment};
 use crate::isa::{Class, Kind, Opcode, Operand, Slot};
 
@@ -322,10 +323,16 @@ impl FuncTranslator<'_> {
         self.rewrite_header(p.start, p.to_slot);
         self.put_slot(dst);
         // An op that now also writes a slot is no longer removable by a later fusion, except
-        // into a global step.
+        // into a global step or a load's branch.
         self.pending = None;
         self.address_add = None;
-        self.last_load = None;
+        self.last_load = (self.last_load)
+            .filter(|l| l.start == p.start)
+            .map(|l| LoadIntoAcc {
+                end: self.code.len(),
+                op: p.to_slot,
+                ..l
+            });
         if let Some(g) = &mut self.global_step
             && g.end == p.end
         {
