@@ -901,3 +901,88 @@
 (assert_return (invoke "word_nonzero" (i32.const 20)) (i32.const 1))
 (assert_return (invoke "word_nonzero" (i32.const 16)) (i32.const 0))
 (assert_trap (invoke "word_nonzero" (i32.const -1)) "out of bounds memory access")
+
+;; A load whose i32 a compare-and-branch tests at once is one op with it: the value on the
+;; left (a compare with the load on the right is mirrored; `if` negates), a slot or an
+;; immediate on the right, the value kept in a local or not. A byte is zero-extended first.
+(module
+  (memory 1)
+  (data (i32.const 0) "abcab\ff\00")
+  (data (i32.const 16) "\fe\ff\ff\ff\05\00\00\00")   ;; -2, 5
+  ;; Length of the common prefix of the strings at a and b (at most n).
+  (func (export "common") (param $a i32) (param $b i32) (param $n i32) (result i32)
+    (local $i i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (br_if $done (i32.ne (i32.load8_u (i32.add (local.get $a) (local.get $i)))
+                             (i32.load8_u (i32.add (local.get $b) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $i))
+  ;; Index of the first byte c at or after p (an immediate compare; the byte kept).
+  (func (export "find_c") (param $p i32) (result i32)
+    (local $c i32)
+    (block $found
+      (loop $next
+        (br_if $found (i32.eq (local.tee $c (i32.load8_u (local.get $p))) (i32.const 99)))
+        (br_if $found (i32.eqz (local.get $c)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (local.get $p))
+  ;; Is the byte at p + 5 above 127, unsigned and signed? (0xff is 255, not -1.)
+  (func (export "high_u") (param $p i32) (result i32)
+    (block $yes
+      (br_if $yes (i32.gt_u (i32.load8_u offset=5 (local.get $p)) (i32.const 127)))
+      (return (i32.const 0)))
+    (i32.const 1))
+  (func (export "high_s") (param $p i32) (result i32)
+    (block $yes
+      (br_if $yes (i32.gt_s (i32.load8_u (i32.add (local.get $p) (i32.const 5))) (i32.const 127)))
+      (return (i32.const 0)))
+    (i32.const 1))
+  ;; The word at p against x: signed below through `if` (a negated compare), and x above the
+  ;; word (mirrored), the word kept in a local for the result.
+  (func (export "below_s") (param $p i32) (param $x i32) (result i32)
+    (if (result i32) (i32.lt_s (i32.load (local.get $p)) (local.get $x))
+      (then (i32.const 1))
+      (else (i32.const 0))))
+  (func (export "above_u") (param $p i32) (param $x i32) (result i32)
+    (local $w i32)
+    (block $yes
+      (br_if $yes (i32.gt_u (local.get $x) (local.tee $w (i32.load (local.get $p)))))
+      (return (i32.sub (i32.const 0) (local.get $w))))
+    (local.get $w))
+  ;; A label between the load and the compare: the compare tests whatever reaches it.
+  (func (export "joined_cmp") (param $p i32) (param $skip i32) (result i32)
+    (block $yes
+      (i32.const 5)
+      (if (param i32) (result i32) (i32.eqz (local.get $skip))
+        (then (drop) (i32.load (local.get $p))))
+      (br_if $yes (i32.eq (i32.const 5)))
+      (return (i32.const 0)))
+    (i32.const 1))
+)
+(assert_return (invoke "common" (i32.const 0) (i32.const 3) (i32.const 10)) (i32.const 2))
+(assert_return (invoke "common" (i32.const 0) (i32.const 0) (i32.const 4)) (i32.const 4))
+(assert_return (invoke "common" (i32.const 1) (i32.const 4) (i32.const 10)) (i32.const 1))
+(assert_trap (invoke "common" (i32.const 65535) (i32.const 65535) (i32.const 3)) "out of bounds memory access")
+(assert_return (invoke "find_c" (i32.const 0)) (i32.const 2))
+(assert_return (invoke "find_c" (i32.const 3)) (i32.const 6))
+(assert_trap (invoke "find_c" (i32.const 65536)) "out of bounds memory access")
+(assert_return (invoke "high_u" (i32.const 0)) (i32.const 1))
+(assert_return (invoke "high_u" (i32.const 1)) (i32.const 0))
+(assert_trap (invoke "high_u" (i32.const 65531)) "out of bounds memory access")
+(assert_return (invoke "high_s" (i32.const 0)) (i32.const 1))
+(assert_return (invoke "high_s" (i32.const 2)) (i32.const 0))
+(assert_return (invoke "below_s" (i32.const 16) (i32.const -1)) (i32.const 1))
+(assert_return (invoke "below_s" (i32.const 16) (i32.const -2)) (i32.const 0))
+(assert_return (invoke "below_s" (i32.const 20) (i32.const 6)) (i32.const 1))
+(assert_trap (invoke "below_s" (i32.const 65533) (i32.const 0)) "out of bounds memory access")
+(assert_return (invoke "above_u" (i32.const 20) (i32.const 6)) (i32.const 5))
+(assert_return (invoke "above_u" (i32.const 20) (i32.const 5)) (i32.const -5))
+(assert_return (invoke "above_u" (i32.const 16) (i32.const -1)) (i32.const -2))
+(assert_return (invoke "above_u" (i32.const 16) (i32.const 7)) (i32.const 2))
+(assert_return (invoke "joined_cmp" (i32.const 20) (i32.const 0)) (i32.const 1))
+(assert_return (invoke "joined_cmp" (i32.const 16) (i32.const 0)) (i32.const 0))
+(assert_return (invoke "joined_cmp" (i32.const 16) (i32.const 1)) (i32.const 1))

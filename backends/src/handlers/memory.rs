@@ -126,6 +126,30 @@ pub unsafe fn load_br_if_not<Mem: MemValue, K: Src<i32>, D: Dst<i32>>(
     unsafe { load_branch::<Mem, K, D>(r, convert, true) }
 }
 
+/// `acc = load at addr + offset` widened to i32 (and, for `D = S`, `slot dst = acc`), then
+/// jump if `kernel(acc, rhs)` holds.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn load_br_cmp<Mem: MemValue + Into<i32>, K: Src<i32>, D: Dst<i32>, R: Src<i32>>(
+    r: &mut Regs,
+    kernel: fn(i32, i32) -> Result<i32, TrapCode>,
+) -> Flow {
+    // SAFETY: the caller promises the fields: the load's, then `rhs` and the jump's offset.
+    unsafe {
+        match read_and_load::<Mem, K>(r) {
+            Some(v) => {
+                let v: i32 = v.into();
+                D::put(r, v);
+                let rhs = R::get(r);
+                branch(r, matches!(kernel(v, rhs), Ok(c) if c != 0))
+            }
+            None => trap(r, TrapCode::MemoryOutOfBounds),
+        }
+    }
+}
+
 /// `store at addr + offset = convert(value)`.
 ///
 /// # Safety

@@ -201,6 +201,7 @@ macro_rules! define_families {
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
         load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
+        load_cmp_branch { $( $lc:ident ($lcm:ident) { $( $lcc:ident = $lck:ident; )* } )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
@@ -450,6 +451,34 @@ macro_rules! define_families {
                         (Opcode::[<$lb SSD>], true) => Opcode::[<$lb SSDBrIfNot>],
                         (Opcode::[<$lb SID>], true) => Opcode::[<$lb SIDBrIfNot>],
                     )*
+                    _ => return None,
+                })
+            }
+        }
+
+        /// An i32 load whose value a compare-and-branch tests, in one op.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+        pub enum LoadBranchCmp { $($lc,)* }
+        impl LoadBranchCmp {
+            /// The op that does `load` (a variant with a slot address, perhaps `D`), then
+            /// jumps when `cmp(value, rhs)` holds, `rhs` a slot or an immediate: its fields are
+            /// the load's, then `rhs`, then the jump's offset.
+            pub fn of(load: Opcode, cmp: BranchCmp, rhs: Kind) -> Option<Opcode> {
+                Some(match (load, cmp, rhs) {
+                    $($(
+                        (Opcode::[<$lc S>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc S $lcc S>],
+                        (Opcode::[<$lc S>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc S $lcc I>],
+                        (Opcode::[<$lc SD>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc SD $lcc S>],
+                        (Opcode::[<$lc SD>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc SD $lcc I>],
+                        (Opcode::[<$lc SS>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc SS $lcc S>],
+                        (Opcode::[<$lc SS>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc SS $lcc I>],
+                        (Opcode::[<$lc SSD>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc SSD $lcc S>],
+                        (Opcode::[<$lc SSD>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc SSD $lcc I>],
+                        (Opcode::[<$lc SI>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc SI $lcc S>],
+                        (Opcode::[<$lc SI>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc SI $lcc I>],
+                        (Opcode::[<$lc SID>], BranchCmp::$lcc, Kind::Slot) => Opcode::[<$lc SID $lcc S>],
+                        (Opcode::[<$lc SID>], BranchCmp::$lcc, Kind::Imm) => Opcode::[<$lc SID $lcc I>],
+                    )*)*
                     _ => return None,
                 })
             }

@@ -22,9 +22,11 @@
 //! after each step as the two Wasm ops are). `load_mul_add` ops take the multiplicand from a
 //! load, then multiply-add: `I32Load16SMulAddSI` is `sum += p[k] * x` with the load's address
 //! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots. `load_branch` ops load an
-//! i32 and branch on it (`I32LoadSDBrIf` is `p = p->next; if (p)`). Family sections below (`binary`, `unary`,
-//! `load`, `store`, `branch_cmp`) name one operation once; [`for_each_op!`] expands each into
-//! its operand-kind variants, so the list stays one line per Wasm operation.
+//! i32 and branch on it (`I32LoadSDBrIf` is `p = p->next; if (p)`); `load_cmp_branch` ops
+//! compare it with a slot or immediate first (`I32Load8USBrI32NeI` is `while (*p != '"')`).
+//! Family sections below (`binary`, `unary`, `load`, `store`, `branch_cmp`, …) name one
+//! operation once; [`for_each_op!`] expands each into its operand-kind variants, so the list
+//! stays one line per Wasm operation.
 //!
 //! Each entry names its handler (a path inside the backends' `handlers` module) and, for
 //! families, the numeric kernel (a function in `handlers::kernels`). Operand fields are encoded
@@ -35,7 +37,7 @@
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
 /// branch_cmp { .. } increment_branch { .. } mul_add { .. } load_branch { .. }
-/// load_mul_add { .. } }`: the op list in family form, as written. Invoke as
+/// load_cmp_branch { .. } load_mul_add { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -401,6 +403,32 @@ macro_rules! with_op_families {
                 I32Load(i32 -> i32) = load_same;
                 I32Load8U(u8 -> i32) = i32_from_u8;
             }
+            load_cmp_branch {
+                I32Load8U(u8) {
+                    BrI32Eq = i32_eq;
+                    BrI32Ne = i32_ne;
+                    BrI32LtS = i32_lt_s;
+                    BrI32LtU = i32_lt_u;
+                    BrI32GtS = i32_gt_s;
+                    BrI32GtU = i32_gt_u;
+                    BrI32LeS = i32_le_s;
+                    BrI32LeU = i32_le_u;
+                    BrI32GeS = i32_ge_s;
+                    BrI32GeU = i32_ge_u;
+                }
+                I32Load(i32) {
+                    BrI32Eq = i32_eq;
+                    BrI32Ne = i32_ne;
+                    BrI32LtS = i32_lt_s;
+                    BrI32LtU = i32_lt_u;
+                    BrI32GtS = i32_gt_s;
+                    BrI32GtU = i32_gt_u;
+                    BrI32LeS = i32_le_s;
+                    BrI32LeU = i32_le_u;
+                    BrI32GeS = i32_ge_s;
+                    BrI32GeU = i32_ge_u;
+                }
+            }
             load_mul_add {
                 I32LoadMulAdd(i32 -> i32 from I32Load, I32MulAdd) = load_same;
                 I32Load8SMulAdd(i8 -> i32 from I32Load8S, I32MulAdd) = i32_from_i8;
@@ -443,6 +471,7 @@ macro_rules! __flatten_ops_into {
         increment_branch { $( $n:ident = $nk:ident; )* }
         mul_add { $( $ma:ident ($mt:ident from $mb:ident, $madd:ident) = $mk:ident; )* }
         load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
+        load_cmp_branch { $( $lc:ident ($lcm:ident) { $( $lcc:ident = $lck:ident; )* } )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
@@ -609,6 +638,32 @@ macro_rules! __flatten_ops_into {
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
                 [<$lm SID>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S> [kernels::$lmk];
             )*
+            $( $(
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc S $lcc S>] { addr: Slot, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, A, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc S $lcc I>] { addr: Slot, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, A, I> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc SD $lcc S>] { addr: Slot, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, S, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc SD $lcc I>] { addr: Slot, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, S, I> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc SS $lcc S>] { base: Slot, index: Slot, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc SS $lcc I>] { base: Slot, index: Slot, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, I> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc SSD $lcc S>] { base: Slot, index: Slot, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc SSD $lcc I>] { base: Slot, index: Slot, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, I> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc SI $lcc S>] { base: Slot, index: i32, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc SI $lcc I>] { base: Slot, index: i32, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, I> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
+                [<$lc SID $lcc S>] { base: Slot, index: i32, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, S> [kernels::$lck];
+                #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
+                [<$lc SID $lcc I>] { base: Slot, index: i32, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, I> [kernels::$lck];
+            )* )*
         } }
     };
 }

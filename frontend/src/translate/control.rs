@@ -6,7 +6,9 @@
 
 use super::stack::{Entry, Loc, Ty, span_record};
 use super::{FuncTranslator, ty_of};
-use crate::isa::{Binary, BranchCmp, Class, Kind, LoadBranch, Offset, Opcode, Targets};
+use crate::isa::{
+    Binary, BranchCmp, Class, Kind, LoadBranch, LoadBranchCmp, Offset, Opcode, Targets,
+};
 use crate::module::ModuleInfo;
 use crate::parse::unsupported;
 use crate::translate::CompileError;
@@ -219,6 +221,11 @@ impl FuncTranslator<'_> {
                     _ => (cmp, lhs, rhs),
                 };
                 let ty = unfused_cmp(cmp).1;
+                if lhs == Loc::Acc
+                    && let Some(field) = self.emit_load_branch_cmp(cmp, rhs)
+                {
+                    return field;
+                }
                 self.op(cmp
                     .opcode(lhs.kind(), rhs.kind())
                     .expect("fusable operand kinds"));
@@ -242,6 +249,22 @@ impl FuncTranslator<'_> {
         self.rewrite_header(load.start, op);
         // The op is a branch now: no fusion may rewrite it as a producer.
         self.producers = [None; 3];
+        Some(self.offset_placeholder())
+    }
+
+    /// If the last op loaded the i32 in the accumulator that `cmp` compares with `rhs`, makes
+    /// it the load and the compare-and-branch in one op (`while (*p != '"')`, `a[i] == b[j]`);
+    /// returns the position of its offset field.
+    fn emit_load_branch_cmp(&mut self, cmp: BranchCmp, rhs: Loc) -> Option<usize> {
+        let load = self.last_load.take()?;
+        let end = self.code.len();
+        if load.end != end || self.last_target == end {
+            return None;
+        }
+        let op = LoadBranchCmp::of(load.op, cmp, rhs.kind())?;
+        self.rewrite_header(load.start, op);
+        self.producers = [None; 3];
+        self.put_loc(rhs, Ty::I32);
         Some(self.offset_placeholder())
     }
 

@@ -16,6 +16,7 @@ macro_rules! define_lookup {
         increment_branch { $($inc:tt)* }
         mul_add { $($mul_add:tt)* }
         load_branch { $($load_branch:tt)* }
+        load_cmp_branch { $($load_cmp_branch:tt)* }
         load_mul_add { $($load_mul_add:tt)* }
     ) => {
         /// The binary family of `op`.
