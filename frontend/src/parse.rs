@@ -89,6 +89,10 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
             }
         }
         Payload::FunctionSection(reader) => {
+            // One compiled body per entry follows: room for them all at once.
+            let count = reader.count() as usize;
+            info.funcs.reserve(count);
+            info.code.reserve(count);
             for ty in reader {
                 info.funcs.push(ty.map_err(invalid)?);
             }

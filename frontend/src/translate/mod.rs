@@ -135,11 +135,13 @@ impl<'e> FuncTranslator<'e> {
         Self {
             encoding,
             features,
+            // Room for a typical function's needs from the start: the buffers are reused for
+            // every function of the module, and growing them costs more than they weigh.
             code: Vec::new(),
-            stack: Vec::new(),
+            stack: Vec::with_capacity(64),
             acc_owner: [None; 3],
-            labels: Vec::new(),
-            locals: Vec::new(),
+            labels: Vec::with_capacity(16),
+            locals: Vec::with_capacity(32),
             globals: Vec::new(),
             num_params: 0,
             next_scratch: 0,
@@ -159,8 +161,8 @@ impl<'e> FuncTranslator<'e> {
             increment: None,
             last_copy: None,
             acc_slots: None,
-            jumps: Vec::new(),
-            returns: Vec::new(),
+            jumps: Vec::with_capacity(16),
+            returns: Vec::with_capacity(16),
         }
     }
 
@@ -175,6 +177,10 @@ impl<'e> FuncTranslator<'e> {
         // Scratch slots (parameters of `if` blocks, saved for `else`) sit between the locals and
         // the stack's homes. Few functions need any, so the body is translated as if none did;
         // one that does is translated again, already validated, with the count a scan finds.
+        // Room for the IR at once (about 3 bytes per Wasm byte with 8-byte op headers), not by
+        // doubling while it is written.
+        self.code.clear();
+        self.code.reserve(body.as_bytes().len() * 4);
         let mut results = self.translate_body(info, index, Some(fv), body, 0)?;
         if self.next_scratch > self.first_home {
             let scratch = self.count_scratch(info, body)?;
