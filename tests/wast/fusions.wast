@@ -986,3 +986,48 @@
 (assert_return (invoke "joined_cmp" (i32.const 20) (i32.const 0)) (i32.const 1))
 (assert_return (invoke "joined_cmp" (i32.const 16) (i32.const 0)) (i32.const 0))
 (assert_return (invoke "joined_cmp" (i32.const 16) (i32.const 1)) (i32.const 1))
+
+;; A load-multiply-add whose addend the accumulator held before the load (the running sum the
+;; op before wrote to its local) adds the accumulator: the sum stays in the register. Each
+;; step still rounds (floats) and wraps (integers) as the Wasm ops do.
+(module
+  (memory 1)
+  (data (i32.const 0) "\01\00\02\00\ff\ff\00\80")          ;; i16: 1, 2, -1, -32768
+  (data (i32.const 16) "\00\00\00\00\00\00\f0\3f")         ;; f64 1.0
+  (data (i32.const 24) "\00\00\00\00\00\00\30\43")         ;; f64 2^52
+  ;; sum = a[0]*x; sum += a[1]*y; sum += a[2]*z; sum += a[3]*w (i16 loads, base + imm index)
+  (func (export "dot4") (param $p i32) (param $x i32) (param $y i32) (param $z i32) (param $w i32) (result i32)
+    (local $sum i32)
+    (local.set $sum (i32.mul (i32.load16_s (local.get $p)) (local.get $x)))
+    (local.set $sum (i32.add (i32.mul (i32.load16_s (i32.add (local.get $p) (i32.const 2))) (local.get $y)) (local.get $sum)))
+    (local.set $sum (i32.add (i32.mul (i32.load16_s (i32.add (local.get $p) (i32.const 4))) (local.get $z)) (local.get $sum)))
+    (i32.add (i32.mul (i32.load16_s (i32.add (local.get $p) (i32.const 6))) (local.get $w)) (local.get $sum)))
+  ;; The addend is another local than the one the accumulator holds: it stays a slot.
+  (func (export "other") (param $p i32) (param $x i32) (result i32)
+    (local $a i32) (local $b i32)
+    (local.set $b (i32.const 100))
+    (local.set $a (i32.mul (i32.load16_s (local.get $p)) (local.get $x)))
+    (i32.add (i32.mul (i32.load16_s (local.get $p)) (local.get $x)) (local.get $b)))
+  ;; c = c + a * b in f64 with the address in a slot, rounded after the multiply.
+  (func (export "fma_like") (param $p i32) (param $q i32) (param $b f64) (result f64)
+    (local $c f64)
+    (local.set $c (f64.load (local.get $q)))
+    (f64.add (f64.mul (f64.load (local.get $p)) (local.get $b)) (local.get $c)))
+  ;; A loop start between two steps: the second reads its addend from the slot.
+  (func (export "loop_sum") (param $p i32) (param $n i32) (result i32)
+    (local $sum i32)
+    (local.set $sum (i32.const 0))
+    (loop $next
+      (local.set $sum (i32.add (i32.mul (i32.load16_s (local.get $p)) (i32.const 3)) (local.get $sum)))
+      (local.set $p (i32.add (local.get $p) (i32.const 2)))
+      (br_if $next (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $sum))
+)
+(assert_return (invoke "dot4" (i32.const 0) (i32.const 1) (i32.const 10) (i32.const 100) (i32.const 1000)) (i32.const -32768079))
+(assert_return (invoke "dot4" (i32.const 0) (i32.const 0x7fffffff) (i32.const 1) (i32.const 0) (i32.const 0)) (i32.const -2147483647))
+(assert_trap (invoke "dot4" (i32.const 65530) (i32.const 1) (i32.const 1) (i32.const 1) (i32.const 1)) "out of bounds memory access")
+(assert_return (invoke "other" (i32.const 2) (i32.const 7)) (i32.const 114))
+(assert_return (invoke "fma_like" (i32.const 24) (i32.const 16) (f64.const 1)) (f64.const 0x1.0000000000001p52))
+(assert_return (invoke "fma_like" (i32.const 16) (i32.const 24) (f64.const 0.5)) (f64.const 0x1p52))
+(assert_return (invoke "loop_sum" (i32.const 0) (i32.const 4)) (i32.const -98298))
+(assert_return (invoke "loop_sum" (i32.const 0) (i32.const 2)) (i32.const 9))

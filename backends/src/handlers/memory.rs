@@ -53,13 +53,20 @@ pub unsafe fn load<Mem: MemValue, Out: Value, K: Src<i32>, D: Dst<Out>>(
     }
 }
 
-/// `acc = convert(load at addr + offset) * slot rhs + slot addend` (and, for `D = S`,
-/// `slot dst = acc`): a load feeding a multiply-add.
+/// `acc = convert(load at addr + offset) * slot rhs + addend` (the addend from a slot, or
+/// for `N = A` the accumulator; and, for `D = S`, `slot dst = acc`): a load feeding a
+/// multiply-add.
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
-pub unsafe fn load_mul_add<Mem: MemValue, T: Value + MulThenAdd, K: Src<i32>, D: Dst<T>>(
+pub unsafe fn load_mul_add<
+    Mem: MemValue,
+    T: Value + MulThenAdd,
+    K: Src<i32>,
+    N: Src<T>,
+    D: Dst<T>,
+>(
     r: &mut Regs,
     convert: fn(Mem) -> T,
 ) -> Flow
@@ -70,7 +77,7 @@ where
     unsafe {
         match read_and_load::<Mem, K>(r) {
             Some(v) => {
-                let (rhs, addend) = (S::get(r), S::get(r));
+                let (rhs, addend) = (S::get(r), N::get(r));
                 D::put(r, T::mul_then_add(convert(v), rhs, addend));
                 Flow::Next
             }

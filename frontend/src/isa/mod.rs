@@ -503,6 +503,20 @@ macro_rules! define_families {
                     _ => return None,
                 })
             }
+
+            /// The variant of `fused` (a load-multiply-add with a slot address, no `D`) that
+            /// takes its addend from the accumulator instead of a slot, and its `D` variant.
+            /// Its fields are `fused`'s without the addend.
+            pub fn addend_in_acc(fused: Opcode) -> Option<(Opcode, Opcode)> {
+                Some(match fused {
+                    $(
+                        Opcode::[<$lm S>] => (Opcode::[<$lm SAcc>], Opcode::[<$lm SAccD>]),
+                        Opcode::[<$lm SS>] => (Opcode::[<$lm SSAcc>], Opcode::[<$lm SSAccD>]),
+                        Opcode::[<$lm SI>] => (Opcode::[<$lm SIAcc>], Opcode::[<$lm SIAccD>]),
+                    )*
+                    _ => return None,
+                })
+            }
         }
 
         /// A compare fused with a conditional branch.

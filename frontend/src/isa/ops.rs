@@ -21,7 +21,8 @@
 //! whose product is added to slot `addend` (`F64MulAddAS` is `acc * rhs + addend`, rounded
 //! after each step as the two Wasm ops are). `load_mul_add` ops take the multiplicand from a
 //! load, then multiply-add: `I32Load16SMulAddSI` is `sum += p[k] * x` with the load's address
-//! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots. `load_branch` ops load an
+//! letters (`A`, `S`, `SS`, `SI`) and `rhs` and `addend` in slots (`Acc` after the address:
+//! the addend is the accumulator, a running sum that never leaves the register). `load_branch` ops load an
 //! i32 and branch on it (`I32LoadSDBrIf` is `p = p->next; if (p)`); `load_cmp_branch` ops
 //! compare it with a slot or immediate first (`I32Load8USBrI32NeI` is `while (*p != '"')`).
 //! Family sections below (`binary`, `unary`, `load`, `store`, `branch_cmp`, …) name one
@@ -622,21 +623,33 @@ macro_rules! __flatten_ops_into {
             )*
             $(
                 #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm A>] { offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, A, A> [kernels::$lmk];
+                [<$lm A>] { offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm S>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A> [kernels::$lmk];
+                [<$lm S>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm SS>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A> [kernels::$lmk];
+                [<$lm SS>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm SI>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A> [kernels::$lmk];
+                [<$lm SI>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm AD>] { offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S> [kernels::$lmk];
+                [<$lm AD>] { offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SD>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S> [kernels::$lmk];
+                [<$lm SD>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SSD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S> [kernels::$lmk];
+                [<$lm SSD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SID>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S> [kernels::$lmk];
+                [<$lm SID>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus the accumulator")]
+                [<$lm SAcc>] { addr: Slot, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
+                [<$lm SAccD>] { addr: Slot, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus the accumulator")]
+                [<$lm SSAcc>] { base: Slot, index: Slot, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
+                [<$lm SSAccD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, S> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus the accumulator")]
+                [<$lm SIAcc>] { base: Slot, index: i32, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, A> [kernels::$lmk];
+                #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
+                [<$lm SIAccD>] { base: Slot, index: i32, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, S> [kernels::$lmk];
             )*
             $( $(
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]

@@ -4,7 +4,7 @@ use super::lookup::{load_of, store_of};
 use super::numeric::ty_of_num;
 use super::stack::{Loc, Ty, span_record};
 use super::{CompileError, FuncTranslator};
-use crate::isa::{Class, LoadMulAdd, Opcode};
+use crate::isa::{Class, LoadMulAdd, Opcode, Operand, Slot};
 use crate::parse::unsupported;
 use wasmparser::{MemArg, Operator};
 
@@ -26,6 +26,9 @@ pub(crate) struct LoadIntoAcc {
     pub end: usize,
     /// The load's variant.
     pub op: Opcode,
+    /// The slots whose value the accumulator of the load's class held just before it, as
+    /// the op before left it (a running sum the multiply-add may add to in place).
+    pub acc_held: Option<[u32; 2]>,
 }
 
 span_record!(LoadIntoAcc);
@@ -40,6 +43,7 @@ impl FuncTranslator<'_> {
             if let Some((base, index)) = self.take_address_add(addr.loc) {
                 self.reserve_acc(out.class());
                 let start = self.code.len();
+                let acc_held = self.acc_held_slots(out.class());
                 let op = load
                     .opcode_indexed(index.kind(), false)
                     .expect("slot or imm index");
@@ -48,7 +52,7 @@ impl FuncTranslator<'_> {
                 self.put_loc(index, Ty::I32);
                 self.put(offset);
                 self.produced(start, load.opcode_indexed(index.kind(), true), out.class());
-                self.loaded(start, op);
+                self.loaded(start, op, acc_held);
                 self.push_acc(ty_of_num(out));
                 return Ok(true);
             }
@@ -56,6 +60,7 @@ impl FuncTranslator<'_> {
             let addr = self.acc_for_slot(addr, Ty::I32);
             self.reserve_acc(out.class());
             let start = self.code.len();
+            let acc_held = self.acc_held_slots(out.class());
             let op = load
                 .opcode(addr.kind())
                 .expect("address is not an immediate");
@@ -63,7 +68,7 @@ impl FuncTranslator<'_> {
             self.put_loc(addr, Ty::I32);
             self.put(offset);
             self.produced(start, load.opcode_to_slot(addr.kind()), out.class());
-            self.loaded(start, op);
+            self.loaded(start, op, acc_held);
             self.push_acc(ty_of_num(out));
             return Ok(true);
         }
@@ -138,11 +143,14 @@ impl FuncTranslator<'_> {
         Ok(true)
     }
 
-    fn loaded(&mut self, start: usize, op: Opcode) {
+    /// Records the load just emitted at `start`; `acc_held` is what the accumulator of its
+    /// class held before it.
+    fn loaded(&mut self, start: usize, op: Opcode, acc_held: Option<[u32; 2]>) {
         self.last_load = Some(LoadIntoAcc {
             start,
             end: self.code.len(),
             op,
+            acc_held,
         });
     }
 
@@ -154,6 +162,7 @@ impl FuncTranslator<'_> {
         &mut self,
         mul_add_start: usize,
         mul_add: Opcode,
+        addend: u32,
     ) -> Option<(usize, Opcode)> {
         let load = self.last_load.take()?;
         if load.end != mul_add_start || self.last_target > load.start {
@@ -164,6 +173,17 @@ impl FuncTranslator<'_> {
         self.rewrite_header(load.start, fused);
         let header = self.encoding.header_size();
         self.code.drain(mul_add_start..mul_add_start + header);
+        // An addend the accumulator held before the load (the sum a chain of these just wrote
+        // to its slot) is read from there: the chain stays in the register.
+        if let Some(held) = load.acc_held
+            && held.contains(&addend)
+            && let Some((in_acc, to_slot)) = LoadMulAdd::addend_in_acc(fused)
+        {
+            // The addend is the last field.
+            self.rewrite_header(load.start, in_acc);
+            self.code.truncate(self.code.len() - Slot::SIZE);
+            return Some((load.start, to_slot));
+        }
         Some((load.start, to_slot))
     }
 

@@ -251,7 +251,7 @@ impl FuncTranslator<'_> {
         self.rewrite_header(start, op);
         self.put_slot(addend);
         let (start, to_slot) = self
-            .take_load_into_mul_add(start, op)
+            .take_load_into_mul_add(start, op, addend)
             .unwrap_or((start, to_slot));
         self.produced(start, Some(to_slot), class);
         self.push_acc(lhs.ty);

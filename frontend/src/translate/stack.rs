@@ -276,6 +276,9 @@ impl FuncTranslator<'_> {
     pub(crate) fn cut_code(&mut self, len: usize) {
         self.code.truncate(len);
         self.forget_jumps_from(len);
+        if self.acc_slots.is_some_and(|a| a.end > len) {
+            self.acc_slots = None;
+        }
         if self.last_load.is_some_and(|l| l.end > len) {
             self.last_load = None;
         }
@@ -564,9 +567,17 @@ impl FuncTranslator<'_> {
     /// Whether the accumulator of `class` holds slot `slot`'s value: the last op wrote it from
     /// there, and no branch target came after.
     pub(crate) fn acc_holds_slot(&self, slot: u32, class: Class) -> bool {
+        self.acc_held_slots(class)
+            .is_some_and(|s| s.contains(&slot))
+    }
+
+    /// The slots whose value the accumulator of `class` holds: the last op wrote it from
+    /// there, and no branch target came after.
+    pub(crate) fn acc_held_slots(&self, class: Class) -> Option<[u32; 2]> {
         let end = self.code.len();
-        matches!(self.acc_slots, Some(a) if a.class == class && a.end == end && a.slots.contains(&slot))
-            && self.last_target != end
+        (self.acc_slots)
+            .filter(|a| a.class == class && a.end == end && self.last_target != end)
+            .map(|a| a.slots)
     }
 
     /// Moves the entry at `pos` into its home slot.
