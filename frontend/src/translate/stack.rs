@@ -276,28 +276,14 @@ impl FuncTranslator<'_> {
     pub(crate) fn cut_code(&mut self, len: usize) {
         self.code.truncate(len);
         self.forget_jumps_from(len);
-        if self.acc_slots.is_some_and(|a| a.end > len) {
-            self.acc_slots = None;
-        }
-        if self.last_load.is_some_and(|l| l.end > len) {
-            self.last_load = None;
-        }
-        if self.add_imm.is_some_and(|a| a.end > len) {
-            self.add_imm = None;
-        }
-        if self.increment.is_some_and(|i| i.end > len) {
-            self.increment = None;
-        }
-        if self.global_get.is_some_and(|g| g.end > len) {
-            self.global_get = None;
-        }
-        if self.global_step.is_some_and(|g| g.end > len) {
-            self.global_step = None;
-        }
+        forget_past(&mut self.acc_slots, len, |a| a.end);
+        forget_past(&mut self.last_load, len, |l| l.end);
+        forget_past(&mut self.add_imm, len, |a| a.end);
+        forget_past(&mut self.increment, len, |i| i.end);
+        forget_past(&mut self.global_get, len, |g| g.end);
+        forget_past(&mut self.global_step, len, |g| g.end);
         for p in &mut self.producers {
-            if p.is_some_and(|p| p.end > len) {
-                *p = None;
-            }
+            forget_past(p, len, |p| p.end);
         }
     }
 
@@ -647,5 +633,12 @@ impl FuncTranslator<'_> {
                 self.materialize(pos);
             }
         }
+    }
+}
+
+/// Drops `record` if the op it is about ended past `len`, where the code was just cut back to.
+fn forget_past<T>(record: &mut Option<T>, len: usize, end: impl Fn(&T) -> usize) {
+    if record.as_ref().is_some_and(|r| end(r) > len) {
+        *record = None;
     }
 }
