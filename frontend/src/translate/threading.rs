@@ -116,10 +116,8 @@ impl FuncTranslator<'_> {
 
     /// Writes op `op` with the encoded `fields` over the code at `at`.
     fn write_op(&mut self, at: usize, op: Opcode, fields: &[u8]) {
-        let mut header = Vec::with_capacity(8);
-        self.encoding.write_header(op, &mut header);
-        let end = at + header.len();
-        self.code[at..end].copy_from_slice(&header);
+        self.rewrite_header(at, op);
+        let end = at + self.encoding.header_size();
         self.code[end..end + fields.len()].copy_from_slice(fields);
     }
 }
