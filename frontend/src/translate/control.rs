@@ -307,14 +307,14 @@ impl FuncTranslator<'_> {
         Some(self.offset_placeholder())
     }
 
-    fn offset_placeholder(&mut self) -> usize {
+    pub(crate) fn offset_placeholder(&mut self) -> usize {
         let at = self.code.len();
         self.put(Offset(0));
         at
     }
 
     /// Points the offset field at `field` to `target`.
-    fn patch(&mut self, field: usize, target: usize) {
+    pub(crate) fn patch(&mut self, field: usize, target: usize) {
         if target == self.code.len() {
             self.last_target = target;
         }

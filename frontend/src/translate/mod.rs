@@ -70,6 +70,8 @@ pub(crate) struct FuncTranslator<'e> {
     locals: Vec<Ty>,
     globals: Vec<Ty>,
     num_params: u32,
+    /// The module index of the function being translated (a `return_call` of it is a jump).
+    func_index: u32,
     /// Scratch slots start at `locals.len()`; the next unused one.
     next_scratch: u32,
     /// Home of stack position 0: after the locals and the scratch slots.
@@ -144,6 +146,7 @@ impl<'e> FuncTranslator<'e> {
             locals: Vec::with_capacity(32),
             globals: Vec::new(),
             num_params: 0,
+            func_index: 0,
             next_scratch: 0,
             first_home: 0,
             max_height: 0,
@@ -223,6 +226,7 @@ impl<'e> FuncTranslator<'e> {
             self.locals.push(ty_of(p)?);
         }
         self.num_params = self.locals.len() as u32;
+        self.func_index = index as u32;
         let mut locals = body.get_locals_reader().map_err(invalid)?;
         for _ in 0..locals.get_count() {
             let offset = locals.original_position();
