@@ -1,10 +1,12 @@
 //! The output of translating one function.
 
+use super::code::Code;
+
 /// One function's IR and frame shape.
 #[derive(Debug, Clone, Default)]
 pub struct CompiledFunc {
-    /// The encoded ops.
-    pub code: Box<[u8]>,
+    /// The encoded ops, from a cache line's start.
+    pub code: Code,
     /// Parameter count; parameters are slots `0..num_params`.
     pub num_params: u32,
     /// Parameters plus declared locals; locals are zeroed on entry.

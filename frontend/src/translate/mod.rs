@@ -3,6 +3,7 @@
 //! [`memory`], [`table`] — the same category names as the handlers in the backends.
 
 mod call;
+mod code;
 mod control;
 mod func;
 mod lookup;
@@ -15,6 +16,7 @@ mod variable;
 mod visitor;
 
 pub use crate::parse::compile;
+pub use code::Code;
 pub use func::CompiledFunc;
 
 use crate::isa::encoding::Encoding;
@@ -201,8 +203,8 @@ impl<'e> FuncTranslator<'e> {
             });
         }
         Ok(CompiledFunc {
-            // A copy of exact size; the buffer stays for the next function.
-            code: self.code.as_slice().into(),
+            // A copy on whole cache lines; the buffer stays for the next function.
+            code: Code::new(&self.code),
             num_params: self.num_params,
             num_locals: self.locals.len() as u32,
             frame_size: frame as u32,
