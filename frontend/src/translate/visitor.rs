@@ -6,6 +6,7 @@ use super::FuncTranslator;
 use crate::module::ModuleInfo;
 use crate::parse::invalid;
 use crate::translate::CompileError;
+use core::mem::ManuallyDrop;
 use wasmparser::{
     FuncValidator, Operator, ValidatorResources, VisitOperator, VisitSimdOperator,
     for_each_visit_operator, for_each_visit_simd_operator,
@@ -31,7 +32,15 @@ macro_rules! define_visit {
                         .$visit($($($arg.clone()),*)?)
                         .map_err(invalid)?;
                 }
-                self.translator.visit(self.info, &Operator::$op $({ $($arg),* })?)
+                let op = ManuallyDrop::new(Operator::$op $({ $($arg),* })?);
+                let translated = self.translator.visit(self.info, &op);
+                // Most operators own nothing to drop, and this variant is known here; the
+                // generic `drop_in_place::<Operator>` was a call per operator (1.3% of
+                // nbody's translation).
+                if false $($(|| core::mem::needs_drop::<$argty>())*)? {
+                    drop(ManuallyDrop::into_inner(op));
+                }
+                translated
             }
         )*
     };
