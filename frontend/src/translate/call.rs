@@ -94,9 +94,14 @@ impl FuncTranslator<'_> {
             return false;
         }
         for local in locals {
-            self.op(Opcode::SetSlot);
-            self.put_slot(local);
-            self.put(0u64);
+            let ty = self.locals[local as usize];
+            self.write_to_slot(
+                Entry {
+                    loc: Loc::Imm(0),
+                    ty,
+                },
+                local,
+            );
         }
         self.jump_emitted();
         self.op(Opcode::Br);
