@@ -56,6 +56,7 @@ pub fn compile(
 fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), CompileError> {
     match payload {
         Payload::TypeSection(reader) => {
+            info.types.reserve_exact(room(&reader));
             for group in reader {
                 for sub in group.map_err(invalid)?.into_types() {
                     match sub.composite_type.inner {
@@ -66,6 +67,7 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
             }
         }
         Payload::ImportSection(reader) => {
+            info.imports.reserve_exact(room(&reader));
             for import in reader.into_imports() {
                 let import = import.map_err(invalid)?;
                 let kind = match import.ty {
@@ -90,14 +92,15 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
         }
         Payload::FunctionSection(reader) => {
             // One compiled body per entry follows: room for them all at once.
-            let count = reader.count() as usize;
-            info.funcs.reserve(count);
-            info.code.reserve(count);
+            let count = room(&reader);
+            info.funcs.reserve_exact(count);
+            info.code.reserve_exact(count);
             for ty in reader {
                 info.funcs.push(ty.map_err(invalid)?);
             }
         }
         Payload::TableSection(reader) => {
+            info.tables.reserve_exact(room(&reader));
             for table in reader {
                 let table = table.map_err(invalid)?;
                 if !matches!(table.init, wasmparser::TableInit::RefNull) {
@@ -107,11 +110,13 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
             }
         }
         Payload::MemorySection(reader) => {
+            info.memories.reserve_exact(room(&reader));
             for memory in reader {
                 info.memories.push(memory.map_err(invalid)?);
             }
         }
         Payload::GlobalSection(reader) => {
+            info.globals.reserve_exact(room(&reader));
             for global in reader {
                 let global = global.map_err(invalid)?;
                 let init = const_expr(&global.init_expr)?;
@@ -122,6 +127,7 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
             }
         }
         Payload::ExportSection(reader) => {
+            info.exports.reserve_exact(room(&reader));
             for export in reader {
                 let export = export.map_err(invalid)?;
                 let kind = match export.kind {
@@ -141,11 +147,13 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
         }
         Payload::StartSection { func, .. } => info.start = Some(func),
         Payload::ElementSection(reader) => {
+            info.elems.reserve_exact(room(&reader));
             for elem in reader {
                 info.elems.push(elem_segment(elem.map_err(invalid)?)?);
             }
         }
         Payload::DataSection(reader) => {
+            info.datas.reserve_exact(room(&reader));
             for data in reader {
                 let data = data.map_err(invalid)?;
                 let mode = match data.kind {
@@ -168,6 +176,14 @@ fn read_section(info: &mut ModuleInfo, payload: Payload<'_>) -> Result<(), Compi
         _ => {}
     }
     Ok(())
+}
+
+/// How many entries to make room for: the count the section declares, but no more than its
+/// byte length, as every entry takes a byte at least (a forged count must not reserve gigabytes).
+fn room<T>(reader: &wasmparser::SectionLimited<'_, T>) -> usize {
+    let bytes = reader.range();
+    let len = usize::try_from(bytes.end.saturating_sub(bytes.start)).unwrap_or(usize::MAX);
+    (reader.count() as usize).min(len)
 }
 
 fn elem_segment(elem: wasmparser::Element<'_>) -> Result<ElemSegment, CompileError> {

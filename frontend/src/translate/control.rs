@@ -33,8 +33,10 @@ pub(crate) struct Label {
     results: Vec<Ty>,
     /// Loop head.
     start: usize,
-    /// Offset fields of forward branches to the block's end.
-    fixups: Vec<usize>,
+    /// The last offset field of a forward branch to the block's end, if any. Until the end is
+    /// known, each such field holds the position of the one before it (a chain through the
+    /// code, so that a block allocates nothing for its branches).
+    fixups: Option<usize>,
     /// The `if`'s branch to its `else` (or end).
     else_fixup: Option<usize>,
     /// The `if`'s parameters, saved for the `else` branch.
@@ -56,7 +58,7 @@ impl Label {
             params,
             results,
             start: 0,
-            fixups: Vec::new(),
+            fixups: None,
             else_fixup: None,
             saved_params: Vec::new(),
             entry_reachable: true,
@@ -328,7 +330,26 @@ impl FuncTranslator<'_> {
             let start = self.labels[idx].start;
             self.patch(field, start);
         } else {
-            self.labels[idx].fixups.push(field);
+            self.add_fixup(idx, field);
+        }
+    }
+
+    /// Links the offset field at `field` into label `idx`'s chain of forward branches.
+    fn add_fixup(&mut self, idx: usize, field: usize) {
+        // The field holds the previous link's position + 1; 0 ends the chain. Positions fit:
+        // a body is at most 7.6 MB (the validator's limit) and its code a few times that.
+        let link = self.labels[idx].fixups.map_or(0, |f| f + 1) as u32;
+        self.code[field..field + 4].copy_from_slice(&link.to_le_bytes());
+        self.labels[idx].fixups = Some(field);
+    }
+
+    /// Points every forward branch in a chain (from [`Self::add_fixup`]) at `target`.
+    fn patch_fixups(&mut self, mut next: Option<usize>, target: usize) {
+        while let Some(field) = next {
+            let mut link = [0; 4];
+            link.copy_from_slice(&self.code[field..field + 4]);
+            next = (u32::from_le_bytes(link) as usize).checked_sub(1);
+            self.patch(field, target);
         }
     }
 
@@ -570,7 +591,7 @@ impl FuncTranslator<'_> {
             self.jump_emitted();
             self.op(Opcode::Br);
             let field = self.offset_placeholder();
-            self.labels[idx].fixups.push(field);
+            self.add_fixup(idx, field);
         }
         let label = &mut self.labels[idx];
         let else_fixup = label.else_fixup.take();
@@ -614,14 +635,12 @@ impl FuncTranslator<'_> {
         }
         let label = self.labels.pop().expect("validated: label stack not empty");
         let here = self.code.len();
-        for &field in &label.fixups {
-            self.patch(field, here);
-        }
+        self.patch_fixups(label.fixups, here);
         if let Some(field) = label.else_fixup {
             self.patch(field, here);
         }
         let reachable = self.reachable
-            || !label.fixups.is_empty()
+            || label.fixups.is_some()
             || (label.else_fixup.is_some() && label.entry_reachable);
         self.truncate(height);
         for (i, &ty) in label.results.iter().enumerate() {

@@ -183,9 +183,12 @@ impl<'e> FuncTranslator<'e> {
         // the stack's homes. Few functions need any, so the body is translated as if none did;
         // one that does is translated again, already validated, with the count a scan finds.
         // Room for the IR at once (about 3 bytes per Wasm byte with 8-byte op headers), not by
-        // doubling while it is written.
-        self.code.clear();
-        self.code.reserve(body.as_bytes().len() * 4);
+        // doubling while it is written. A buffer too small is replaced, not grown: growing
+        // would copy the last function's code, which is dead.
+        let room = body.as_bytes().len() * 4;
+        if self.code.capacity() < room {
+            self.code = Vec::with_capacity(room);
+        }
         let mut results = self.translate_body(info, index, Some(fv), body, 0)?;
         if self.next_scratch > self.first_home {
             let scratch = self.count_scratch(info, body)?;
