@@ -3,7 +3,7 @@
 use super::{Flow, Regs, Src, trap};
 use crate::exec::Stop;
 use crate::trap::TrapCode;
-use wasmloom_frontend::isa::{Offset, Slot, Targets};
+use wasmloom_frontend::isa::{Offset, Operand, Slot, Targets};
 
 /// Jumps by the offset field that starts at the current `ip`.
 ///
@@ -39,7 +39,7 @@ pub(super) unsafe fn branch(r: &mut Regs, taken: bool) -> Flow {
 /// Skips the offset field at `ip`.
 #[inline(always)]
 fn skip_offset(r: &mut Regs) {
-    r.ip = r.ip.wrapping_add(4);
+    r.ip = r.ip.wrapping_add(Offset::SIZE);
 }
 
 /// `unreachable`.
@@ -137,7 +137,7 @@ pub unsafe fn br_table<K: Src<i32>>(r: &mut Regs) -> Flow {
     unsafe {
         let index = K::get(r) as u32;
         let Targets(count) = r.read();
-        r.ip = r.ip.add(4 * index.min(count) as usize);
+        r.ip = r.ip.add(Offset::SIZE * index.min(count) as usize);
         jump(r);
     }
     Flow::Next

@@ -65,8 +65,9 @@ macro_rules! with_op_families {
                 BrTableS { index: Slot, targets: Targets } => control::br_table::<S>;
                 /// Return from the function; results are already in slots `0..n`.
                 Return {} => control::ret;
-                /// Return the one result in slot `src` (moved to slot 0 first).
-                ReturnS { src: Slot } => control::ret_value::<S>;
+                /// Return the one result in slot `src` (moved to slot 0 first). `pad` is unused:
+                /// it gives the op a `Br`'s size, so that jump threading can put one over a `Br`.
+                ReturnS { src: Slot, pad: u32 } => control::ret_value::<S>;
                 /// Return the one result `value`, a 64-bit pattern (written to slot 0 first).
                 ReturnI { value: u64 } => control::ret_value::<I>;
                 // ---- call ----

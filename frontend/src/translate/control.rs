@@ -7,7 +7,7 @@
 use super::stack::{Entry, Loc, Ty, span_record};
 use super::{FuncTranslator, ty_of};
 use crate::isa::{
-    Binary, BranchCmp, Class, Kind, LoadBranch, LoadBranchCmp, Offset, Opcode, Targets,
+    Binary, BranchCmp, Class, Kind, LoadBranch, LoadBranchCmp, Offset, Opcode, Operand, Targets,
 };
 use crate::module::ModuleInfo;
 use crate::parse::unsupported;
@@ -321,7 +321,7 @@ impl FuncTranslator<'_> {
             self.last_target = target;
         }
         let off = target as i64 - field as i64;
-        self.code[field..field + 4].copy_from_slice(&(off as i32).to_le_bytes());
+        self.code[field..field + Offset::SIZE].copy_from_slice(&off.to_le_bytes());
     }
 
     /// Writes the offset field of a jump to label `idx`: known for loops, a fixup otherwise.
@@ -336,19 +336,18 @@ impl FuncTranslator<'_> {
 
     /// Links the offset field at `field` into label `idx`'s chain of forward branches.
     fn add_fixup(&mut self, idx: usize, field: usize) {
-        // The field holds the previous link's position + 1; 0 ends the chain. Positions fit:
-        // a body is at most 7.6 MB (the validator's limit) and its code a few times that.
-        let link = self.labels[idx].fixups.map_or(0, |f| f + 1) as u32;
-        self.code[field..field + 4].copy_from_slice(&link.to_le_bytes());
+        // The field holds the previous link's position + 1; 0 ends the chain.
+        let link = self.labels[idx].fixups.map_or(0, |f| f + 1) as u64;
+        self.code[field..field + Offset::SIZE].copy_from_slice(&link.to_le_bytes());
         self.labels[idx].fixups = Some(field);
     }
 
     /// Points every forward branch in a chain (from [`Self::add_fixup`]) at `target`.
     fn patch_fixups(&mut self, mut next: Option<usize>, target: usize) {
         while let Some(field) = next {
-            let mut link = [0; 4];
-            link.copy_from_slice(&self.code[field..field + 4]);
-            next = (u32::from_le_bytes(link) as usize).checked_sub(1);
+            let mut link = [0; Offset::SIZE];
+            link.copy_from_slice(&self.code[field..field + Offset::SIZE]);
+            next = (u64::from_le_bytes(link) as usize).checked_sub(1);
             self.patch(field, target);
         }
     }
@@ -407,6 +406,7 @@ impl FuncTranslator<'_> {
                     self.return_emitted(Some(src));
                     self.op(Opcode::ReturnS);
                     self.put_slot(src);
+                    self.put(0u32);
                     return;
                 }
                 Loc::Imm(bits) => {

@@ -3,7 +3,7 @@
 //! to the `ReturnS` of that slot), and a `Br` to another `Br` jumps to where that one goes.
 
 use super::FuncTranslator;
-use crate::isa::{Opcode, Operand, Slot};
+use crate::isa::{Offset, Opcode, Operand, Slot};
 
 /// An unconditional `Br` at `start`, and the `Copy` right before it, if one (no branch target
 /// between): its start, `dst` and `src`.
@@ -87,18 +87,18 @@ impl FuncTranslator<'_> {
                 // the two ops' bytes, never reached, read as a `ReturnI`.
                 Some(Some(src)) => match jump.copy {
                     Some((copy, dst, copy_src)) if dst == src => {
-                        self.write_op(copy, Opcode::ReturnS, &copy_src.to_le_bytes());
-                        self.write_op(copy + header + Slot::SIZE, Opcode::ReturnI, &[0; 8]);
+                        self.write_op(copy, Opcode::ReturnS, &return_s(copy_src));
+                        self.write_op(copy + header + 2 * Slot::SIZE, Opcode::ReturnI, &[0; 8]);
                     }
-                    _ => self.write_op(jump.start, Opcode::ReturnS, &src.to_le_bytes()),
+                    _ => self.write_op(jump.start, Opcode::ReturnS, &return_s(src)),
                 },
                 Some(None) if results > 0 => {
-                    self.write_op(jump.start, Opcode::ReturnS, &0u32.to_le_bytes());
+                    self.write_op(jump.start, Opcode::ReturnS, &return_s(0));
                 }
                 _ => {
                     let field = jump.start + header;
-                    let offset = (target as i64 - field as i64) as i32;
-                    self.code[field..field + 4].copy_from_slice(&offset.to_le_bytes());
+                    let offset = target as i64 - field as i64;
+                    self.code[field..field + Offset::SIZE].copy_from_slice(&offset.to_le_bytes());
                 }
             }
         }
@@ -107,7 +107,12 @@ impl FuncTranslator<'_> {
     /// Where the `Br` at `start` jumps to.
     fn jump_target(&self, start: usize) -> usize {
         let field = start + self.encoding.header_size();
-        (field as i64 + i64::from(self.read_u32(field) as i32)) as usize
+        let offset = i64::from_le_bytes(
+            self.code[field..field + Offset::SIZE]
+                .try_into()
+                .expect("8 bytes"),
+        );
+        (field as i64 + offset) as usize
     }
 
     fn read_u32(&self, at: usize) -> u32 {
@@ -120,4 +125,11 @@ impl FuncTranslator<'_> {
         let end = at + self.encoding.header_size();
         self.code[end..end + fields.len()].copy_from_slice(fields);
     }
+}
+
+/// The fields of `ReturnS src` (its `pad` zero).
+fn return_s(src: u32) -> [u8; 2 * Slot::SIZE] {
+    let mut fields = [0; 2 * Slot::SIZE];
+    fields[..Slot::SIZE].copy_from_slice(&src.to_le_bytes());
+    fields
 }
