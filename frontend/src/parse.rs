@@ -220,7 +220,8 @@ fn elem_segment(elem: wasmparser::Element<'_>) -> Result<ElemSegment, CompileErr
 
 /// Reads a constant expression (already validated) into our little stack program.
 fn const_expr(expr: &wasmparser::ConstExpr<'_>) -> Result<ConstExpr, CompileError> {
-    let mut ops = Vec::new();
+    // Most are one constant or `global.get`, then `end`.
+    let mut ops = Vec::with_capacity(1);
     let mut reader = expr.get_operators_reader();
     while !reader.eof() {
         let op = match reader.read().map_err(invalid)? {

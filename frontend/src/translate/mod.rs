@@ -145,7 +145,7 @@ impl<'e> FuncTranslator<'e> {
             stack: Vec::with_capacity(64),
             acc_owner: [None; 3],
             labels: Vec::with_capacity(16),
-            locals: Vec::with_capacity(32),
+            locals: Vec::with_capacity(256),
             globals: Vec::new(),
             num_params: 0,
             func_index: 0,
