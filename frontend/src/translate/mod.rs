@@ -195,10 +195,10 @@ impl<'e> FuncTranslator<'e> {
             results = self.translate_body(info, index, None, body, scratch)?;
         }
 
-        self.thread_jumps(results.len());
+        self.thread_jumps(results);
 
         let frame = u64::from(self.first_home) + self.max_height as u64;
-        let frame = frame.max(results.len() as u64);
+        let frame = frame.max(results as u64);
         if frame > MAX_FRAME_SLOTS {
             return Err(CompileError {
                 message: format!("function {index} needs {frame} slots (limit {MAX_FRAME_SLOTS})"),
@@ -211,12 +211,12 @@ impl<'e> FuncTranslator<'e> {
             num_params: self.num_params,
             num_locals: self.locals.len() as u32,
             frame_size: frame as u32,
-            num_results: results.len() as u32,
+            num_results: results as u32,
         })
     }
 
     /// Translates (and validates, given `fv`) the body with `scratch` scratch slots; returns
-    /// the function's result types.
+    /// the function's result count.
     fn translate_body(
         &mut self,
         info: &ModuleInfo,
@@ -224,7 +224,7 @@ impl<'e> FuncTranslator<'e> {
         mut fv: Option<&mut FuncValidator<ValidatorResources>>,
         body: &FunctionBody<'_>,
         scratch: u32,
-    ) -> Result<Vec<Ty>, CompileError> {
+    ) -> Result<usize, CompileError> {
         let ty = &info.types[info.funcs[index] as usize];
         self.reset(info)?;
         for &p in ty.params() {
@@ -249,7 +249,8 @@ impl<'e> FuncTranslator<'e> {
             .iter()
             .map(|&r| ty_of(r))
             .collect::<Result<Vec<_>, _>>()?;
-        self.labels.push(Label::func(results.clone()));
+        let count = results.len();
+        self.labels.push(Label::func(results));
 
         let mut reader = operators(body, self.features)?;
         let mut visitor = visitor::ValidatingTranslator {
@@ -263,7 +264,7 @@ impl<'e> FuncTranslator<'e> {
             reader.visit_operator(&mut visitor).map_err(invalid)??;
         }
         reader.finish().map_err(invalid)?;
-        Ok(results)
+        Ok(count)
     }
 
     fn reset(&mut self, info: &ModuleInfo) -> Result<(), CompileError> {
