@@ -320,8 +320,18 @@ impl FuncTranslator<'_> {
         if target == self.code.len() {
             self.last_target = target;
         }
-        let off = target as i64 - field as i64;
-        self.code[field..field + Offset::SIZE].copy_from_slice(&off.to_le_bytes());
+        self.write_offset_field(field, target as i64 - field as i64);
+    }
+
+    /// The value in the offset field at `field`.
+    pub(crate) fn offset_field(&self, field: usize) -> i64 {
+        let mut bytes = [0; Offset::SIZE];
+        bytes.copy_from_slice(&self.code[field..field + Offset::SIZE]);
+        i64::from_le_bytes(bytes)
+    }
+
+    fn write_offset_field(&mut self, field: usize, value: i64) {
+        self.code[field..field + Offset::SIZE].copy_from_slice(&value.to_le_bytes());
     }
 
     /// Writes the offset field of a jump to label `idx`: known for loops, a fixup otherwise.
@@ -337,17 +347,15 @@ impl FuncTranslator<'_> {
     /// Links the offset field at `field` into label `idx`'s chain of forward branches.
     fn add_fixup(&mut self, idx: usize, field: usize) {
         // The field holds the previous link's position + 1; 0 ends the chain.
-        let link = self.labels[idx].fixups.map_or(0, |f| f + 1) as u64;
-        self.code[field..field + Offset::SIZE].copy_from_slice(&link.to_le_bytes());
+        let link = self.labels[idx].fixups.map_or(0, |f| f + 1);
+        self.write_offset_field(field, link as i64);
         self.labels[idx].fixups = Some(field);
     }
 
     /// Points every forward branch in a chain (from [`Self::add_fixup`]) at `target`.
     fn patch_fixups(&mut self, mut next: Option<usize>, target: usize) {
         while let Some(field) = next {
-            let mut link = [0; Offset::SIZE];
-            link.copy_from_slice(&self.code[field..field + Offset::SIZE]);
-            next = (u64::from_le_bytes(link) as usize).checked_sub(1);
+            next = (self.offset_field(field) as usize).checked_sub(1);
             self.patch(field, target);
         }
     }

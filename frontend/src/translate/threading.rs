@@ -3,7 +3,7 @@
 //! to the `ReturnS` of that slot), and a `Br` to another `Br` jumps to where that one goes.
 
 use super::FuncTranslator;
-use crate::isa::{Offset, Opcode, Operand, Slot};
+use crate::isa::{Opcode, Operand, Slot};
 
 /// An unconditional `Br` at `start`, and the `Copy` right before it, if one (no branch target
 /// between): its start, `dst` and `src`.
@@ -95,11 +95,7 @@ impl FuncTranslator<'_> {
                 Some(None) if results > 0 => {
                     self.write_op(jump.start, Opcode::ReturnS, &return_s(0));
                 }
-                _ => {
-                    let field = jump.start + header;
-                    let offset = target as i64 - field as i64;
-                    self.code[field..field + Offset::SIZE].copy_from_slice(&offset.to_le_bytes());
-                }
+                _ => self.patch(jump.start + header, target),
             }
         }
     }
@@ -107,12 +103,7 @@ impl FuncTranslator<'_> {
     /// Where the `Br` at `start` jumps to.
     fn jump_target(&self, start: usize) -> usize {
         let field = start + self.encoding.header_size();
-        let offset = i64::from_le_bytes(
-            self.code[field..field + Offset::SIZE]
-                .try_into()
-                .expect("8 bytes"),
-        );
-        (field as i64 + offset) as usize
+        (field as i64 + self.offset_field(field)) as usize
     }
 
     fn read_u32(&self, at: usize) -> u32 {
