@@ -8,6 +8,7 @@ use crate::module::ModuleInfo;
 use wasmparser::{FuncType, Operator};
 
 impl FuncTranslator<'_> {
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_call(
         &mut self,
         info: &ModuleInfo,

@@ -463,6 +463,7 @@ impl FuncTranslator<'_> {
     }
 
     /// Control operators; `false` if `op` is not one.
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_control(
         &mut self,
         info: &ModuleInfo,

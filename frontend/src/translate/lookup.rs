@@ -20,21 +20,25 @@ macro_rules! define_lookup {
         load_mul_add { $($load_mul_add:tt)* }
     ) => {
         /// The binary family of `op`.
+        #[inline(always)]
         pub(crate) fn binary_of(op: &Operator<'_>) -> Option<Binary> {
             Some(match op { $(Operator::$b => Binary::$b,)* _ => return None })
         }
 
         /// The unary family of `op`.
+        #[inline(always)]
         pub(crate) fn unary_of(op: &Operator<'_>) -> Option<Unary> {
             Some(match op { $(Operator::$u => Unary::$u,)* _ => return None })
         }
 
         /// The load family of `op`, with its memory argument.
+        #[inline(always)]
         pub(crate) fn load_of(op: &Operator<'_>) -> Option<(Load, MemArg)> {
             Some(match *op { $(Operator::$l { memarg } => (Load::$l, memarg),)* _ => return None })
         }
 
         /// The store family of `op`, with its memory argument.
+        #[inline(always)]
         pub(crate) fn store_of(op: &Operator<'_>) -> Option<(Store, MemArg)> {
             Some(match *op { $(Operator::$s { memarg } => (Store::$s, memarg),)* _ => return None })
         }

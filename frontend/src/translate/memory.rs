@@ -34,6 +34,7 @@ pub(crate) struct LoadIntoAcc {
 span_record!(LoadIntoAcc);
 
 impl FuncTranslator<'_> {
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_memory(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         if let Some((load, memarg)) = load_of(op) {
             let offset = offset_of(memarg)?;

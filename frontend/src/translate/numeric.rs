@@ -122,6 +122,7 @@ fn commutes(b: Binary) -> bool {
 }
 
 impl FuncTranslator<'_> {
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_numeric(&mut self, op: &Operator<'_>) -> bool {
         if let Some(b) = binary_of(op) {
             self.binary(b);

@@ -6,6 +6,7 @@ use crate::isa::{Class, Opcode};
 use wasmparser::Operator;
 
 impl FuncTranslator<'_> {
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_table(&mut self, op: &Operator<'_>) -> bool {
         match *op {
             Operator::TableGet { table } => {

@@ -26,6 +26,7 @@ pub(crate) struct GlobalStep {
 }
 
 impl FuncTranslator<'_> {
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_variable(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         match *op {
             Operator::LocalGet { local_index } => {

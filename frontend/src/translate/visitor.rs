@@ -22,6 +22,24 @@ pub(super) struct ValidatingTranslator<'t, 'e, 'v> {
     pub offset: u64,
 }
 
+/// Translates an operator of the named proposal. The proposals of Wasm 2.0 and tail calls get
+/// `visit` inlined into their visit method, where the operator is a constant and only its own
+/// arm is left (nbody's translation: 14% fewer instructions). The others (SIMD, threads, GC,
+/// ...) share one out-of-line copy: inlined everywhere, the crate took three times as long to
+/// build.
+macro_rules! translate {
+    (mvp, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (sign_extension, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (saturating_float_to_int, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (bulk_memory, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (reference_types, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (tail_call, $($args:tt)*) => { translate!(@inline $($args)*) };
+    (@inline $translator:expr, $info:expr, $op:expr) => { $translator.visit($info, $op) };
+    ($other:ident, $translator:expr, $info:expr, $op:expr) => {
+        $translator.visit_outlined($info, $op)
+    };
+}
+
 macro_rules! define_visit {
     ($( @$proposal:ident $op:ident $({ $($arg:ident: $argty:ty),* })? => $visit:ident ($($ann:tt)*))*) => {
         $(
@@ -33,7 +51,7 @@ macro_rules! define_visit {
                         .map_err(invalid)?;
                 }
                 let op = ManuallyDrop::new(Operator::$op $({ $($arg),* })?);
-                let translated = self.translator.visit(self.info, &op);
+                let translated = translate!($proposal, self.translator, self.info, &op);
                 // Most operators own nothing to drop, and this variant is known here; the
                 // generic `drop_in_place::<Operator>` was a call per operator (1.3% of
                 // nbody's translation).
