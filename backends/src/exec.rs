@@ -3,6 +3,7 @@
 
 use crate::store::{FuncEntity, InstanceData, StoreCore};
 use crate::trap::TrapCode;
+use wasmloom_frontend::translate::CompiledFunc;
 
 /// Default limit on nested Wasm calls.
 pub const DEFAULT_MAX_CALL_DEPTH: usize = 16_384;
@@ -48,8 +49,10 @@ pub struct Exec {
     max_depth: usize,
     /// The store being run against.
     pub store: *mut StoreCore,
-    /// The instance of the running function.
-    pub inst: *mut InstanceData,
+    /// The instance of the running function; set with [`Exec::set_inst`].
+    inst: *mut InstanceData,
+    /// `inst`'s `code_by_func`, one load nearer for `Call`.
+    pub code_by_func: *const CompiledFunc,
     /// Saved instruction pointer, for resuming.
     pub ip: *const u8,
     /// Saved frame base, for resuming.
@@ -68,6 +71,7 @@ impl Exec {
             max_depth,
             store: core::ptr::null_mut(),
             inst: core::ptr::null_mut(),
+            code_by_func: core::ptr::null(),
             ip: core::ptr::null(),
             fp: core::ptr::null_mut(),
             stop: Stop::Return,
@@ -99,6 +103,23 @@ impl Exec {
     #[inline(always)]
     pub fn can_push_frame(&self) -> bool {
         self.frames.len() < self.max_depth
+    }
+
+    /// The instance of the running function.
+    #[inline(always)]
+    pub fn inst(&self) -> *mut InstanceData {
+        self.inst
+    }
+
+    /// Makes `inst` the running function's instance.
+    ///
+    /// # Safety
+    /// `inst` must be a valid instance of the store.
+    #[inline(always)]
+    pub unsafe fn set_inst(&mut self, inst: *mut InstanceData) {
+        self.inst = inst;
+        // SAFETY: the caller promises a valid instance.
+        self.code_by_func = unsafe { (*inst).code_by_func };
     }
 
     /// One past the last slot of the value stack.
@@ -133,7 +154,8 @@ impl Exec {
         self.stack[args.len()..code.num_locals as usize].fill(0);
         self.frames.clear();
         self.store = store;
-        self.inst = inst;
+        // SAFETY: the store keeps its instances alive.
+        unsafe { self.set_inst(inst) };
         self.fp = self.stack.as_mut_ptr();
         self.ip = code.code.as_ptr();
         Ok(())

@@ -261,7 +261,7 @@ fn run<T>(
                 // after it (checked just above). `exec` is stopped and nothing else touches its
                 // stack until `run` resumes it, after this borrow ends.
                 let args = unsafe { core::slice::from_raw_parts_mut(base, slots) };
-                call_host(store, host, exec.inst, args)?;
+                call_host(store, host, exec.inst(), args)?;
             }
         }
     }

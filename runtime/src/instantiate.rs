@@ -83,6 +83,10 @@ pub(crate) fn instantiate<T>(
         elems,
         datas: info.datas.iter().map(|d| d.bytes.clone()).collect(),
         code_owner: Some(m.info.clone() as Arc<dyn core::any::Any + Send + Sync>),
+        code_by_func: info
+            .code
+            .as_ptr()
+            .wrapping_sub(info.num_imported_funcs as usize),
     };
     let inst_index = core.instances.len();
     core.instances.push(Box::new(data));

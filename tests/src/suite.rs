@@ -21,6 +21,7 @@ pub const OWN: &[(&str, &str)] = &[
     ("fusions.wast", include_str!("../wast/fusions.wast")),
     ("frame.wast", include_str!("../wast/frame.wast")),
     ("branches.wast", include_str!("../wast/branches.wast")),
+    ("calls.wast", include_str!("../wast/calls.wast")),
 ];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named

@@ -7,46 +7,76 @@ use crate::exec::{Frame, Stop};
 use crate::store::FuncEntity;
 use crate::trap::TrapCode;
 use wasmloom_frontend::isa::Slot;
+use wasmloom_frontend::translate::CompiledFunc;
 
-/// Enters store function `func` with its frame at `new_fp`, saving the caller unless this is
-/// a tail call.
+/// Enters `code`, a function of the running instance, with its frame at `new_fp`, saving the
+/// caller unless this is a tail call.
+///
+/// # Safety
+/// `code` must be a function of the running instance and `new_fp` inside the value stack, with
+/// the arguments in place.
+#[inline(always)]
+unsafe fn enter_code(r: &mut Regs, code: &CompiledFunc, new_fp: *mut u64, tail: bool) -> Flow {
+    // SAFETY: the caller promises the code and frame base; the depth and stack checks below
+    // keep the new frame inside the value stack.
+    unsafe {
+        let exec = r.exec();
+        let frame_end = new_fp.wrapping_add(code.frame_size as usize);
+        let too_deep = !tail && !exec.can_push_frame();
+        if too_deep || frame_end.cast_const() > exec.stack_end() {
+            return trap(r, TrapCode::StackOverflow);
+        }
+        if !tail {
+            let saved = exec.push_frame(Frame {
+                ret_ip: r.ip,
+                fp: r.fp,
+                inst: exec.inst(),
+            });
+            debug_assert!(saved, "checked by can_push_frame");
+        }
+        zero_locals(
+            new_fp.add(code.num_params as usize),
+            (code.num_locals - code.num_params) as usize,
+        );
+        r.fp = new_fp;
+        r.ip = code.code.as_ptr();
+        Flow::Next
+    }
+}
+
+/// Enters function `func`, one the running module defines (a module function index).
+///
+/// # Safety
+/// As [`enter_code`], and `func` must be a defined function's index.
+#[inline(always)]
+unsafe fn enter_defined(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
+    // SAFETY: `code_by_func` at a defined function's index is that function's code, in the
+    // module the instance keeps alive.
+    unsafe {
+        let code = &*r.exec().code_by_func.wrapping_add(func as usize);
+        enter_code(r, code, new_fp, tail)
+    }
+}
+
+/// Enters store function `func` (any instance's, or the host's) with its frame at `new_fp`.
 ///
 /// # Safety
 /// `func` must be a valid store index and `new_fp` inside the value stack, with the arguments
 /// in place.
 #[inline(always)]
 unsafe fn enter(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
-    // SAFETY: the caller promises the index and frame base; the depth and stack checks below
-    // keep the new frame inside the value stack.
+    // SAFETY: the caller promises the index and frame base; the store's Wasm functions point
+    // to code their instance keeps alive.
     unsafe {
         let exec = r.exec();
         match *(&*exec.store).funcs.get_unchecked(func as usize) {
             FuncEntity::Wasm { inst, code, .. } => {
-                let code = &*code;
-                let frame_end = new_fp.wrapping_add(code.frame_size as usize);
-                let too_deep = !tail && !exec.can_push_frame();
-                if too_deep || frame_end.cast_const() > exec.stack_end() {
-                    return trap(r, TrapCode::StackOverflow);
-                }
-                if !tail {
-                    let saved = exec.push_frame(Frame {
-                        ret_ip: r.ip,
-                        fp: r.fp,
-                        inst: exec.inst,
-                    });
-                    debug_assert!(saved, "checked by can_push_frame");
-                }
-                zero_locals(
-                    new_fp.add(code.num_params as usize),
-                    (code.num_locals - code.num_params) as usize,
-                );
-                r.fp = new_fp;
-                r.ip = code.code.as_ptr();
-                if inst != exec.inst {
-                    exec.inst = inst;
+                let flow = enter_code(r, &*code, new_fp, tail);
+                if matches!(flow, Flow::Next) && inst != exec.inst() {
+                    exec.set_inst(inst);
                     r.reload_memory();
                 }
-                Flow::Next
+                flow
             }
             FuncEntity::Host { .. } => {
                 exec.stop = Stop::HostCall { func, base: new_fp };
@@ -115,12 +145,27 @@ unsafe fn resolve_indirect(
     }
 }
 
-/// `call`.
+/// `call` of a function the module defines.
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
 pub unsafe fn call(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the translator chose this op for a defined
+    // function's index.
+    unsafe {
+        let f: u32 = r.read();
+        let base: Slot = r.read();
+        enter_defined(r, f, r.slot(base), false)
+    }
+}
+
+/// `call` of an imported function.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn call_import(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the function index.
     unsafe {
         let f: u32 = r.read();
@@ -149,12 +194,26 @@ pub unsafe fn call_indirect(r: &mut Regs) -> Flow {
     }
 }
 
-/// `return_call`: the arguments are in slots `0..n` already.
+/// `return_call` of a function the module defines: the arguments are in slots `0..n` already.
 ///
 /// # Safety
 /// The code at `ip` must hold this op's fields.
 #[inline(always)]
 pub unsafe fn return_call(r: &mut Regs) -> Flow {
+    // SAFETY: the caller promises the fields; the translator chose this op for a defined
+    // function's index.
+    unsafe {
+        let f: u32 = r.read();
+        enter_defined(r, f, r.fp, true)
+    }
+}
+
+/// `return_call` of an imported function: the arguments are in slots `0..n` already.
+///
+/// # Safety
+/// The code at `ip` must hold this op's fields.
+#[inline(always)]
+pub unsafe fn return_call_import(r: &mut Regs) -> Flow {
     // SAFETY: the caller promises the fields; the validator checked the function index.
     unsafe {
         let f: u32 = r.read();

@@ -170,8 +170,8 @@ pub unsafe fn ret(r: &mut Regs) -> Flow {
             Some(frame) => {
                 r.ip = frame.ret_ip;
                 r.fp = frame.fp;
-                if frame.inst != exec.inst {
-                    exec.inst = frame.inst;
+                if frame.inst != exec.inst() {
+                    exec.set_inst(frame.inst);
                     r.reload_memory();
                 }
                 Flow::Next

@@ -143,7 +143,7 @@ impl Regs {
     #[inline(always)]
     pub unsafe fn inst<'a>(&self) -> &'a mut InstanceData {
         // SAFETY: the caller promises a valid execution and instance.
-        unsafe { &mut *(*self.exec).inst }
+        unsafe { &mut *(*self.exec).inst() }
     }
 
     /// The store.

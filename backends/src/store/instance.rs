@@ -2,10 +2,11 @@
 
 use super::{GlobalEntity, MemoryEntity, TableEntity};
 use std::sync::Arc;
+use wasmloom_frontend::translate::CompiledFunc;
 
 /// The resolved index spaces of one instance. Entities are boxed in the store, so the pointers
 /// stay valid for the store's lifetime.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct InstanceData {
     /// Store function index by module function index.
     pub funcs: Vec<u32>,
@@ -23,4 +24,8 @@ pub struct InstanceData {
     pub datas: Vec<Arc<[u8]>>,
     /// Keeps the module's compiled code alive while functions point into it.
     pub code_owner: Option<Arc<dyn core::any::Any + Send + Sync>>,
+    /// The code of the functions the module defines, by module function index: the module's
+    /// code list, offset back by its import count (so it is only read at defined indices).
+    /// `Call` finds its callee here, without the store's function list.
+    pub code_by_func: *const CompiledFunc,
 }

@@ -71,13 +71,19 @@ macro_rules! with_op_families {
                 /// Return the one result `value`, a 64-bit pattern (written to slot 0 first).
                 ReturnI { value: u64 } => control::ret_value::<I>;
                 // ---- call ----
-                /// Call function `func` with arguments and results in slots from `base`.
+                /// Call function `func`, one the module defines, with arguments and results in
+                /// slots from `base`.
                 Call { func: u32, base: Slot } => call::call;
+                /// `Call` of an imported function (Wasm or host, maybe of another instance).
+                CallImport { func: u32, base: Slot } => call::call_import;
                 /// Call through `table[slot index]`, checking the signature `ty`.
                 CallIndirect { table: u32, ty: u32, index: Slot, base: Slot } => call::call_indirect;
-                /// Tail call: function `func` replaces the current frame; its arguments are
-                /// already in slots `0..n`. A host callee returns here, to a `Return`.
+                /// Tail call: function `func`, one the module defines, replaces the current
+                /// frame; its arguments are already in slots `0..n`.
                 ReturnCall { func: u32 } => call::return_call;
+                /// `ReturnCall` of an imported function. A host callee returns here, to a
+                /// `Return`.
+                ReturnCallImport { func: u32 } => call::return_call_import;
                 /// Tail call through `table[slot index]`, checking the signature `ty`.
                 ReturnCallIndirect { table: u32, ty: u32, index: Slot } => call::return_call_indirect;
                 // ---- variable ----

@@ -18,7 +18,10 @@ impl FuncTranslator<'_> {
             Operator::Call { function_index } => {
                 let ty = &info.types[info.funcs[function_index as usize] as usize];
                 let base = self.prepare_args(ty);
-                self.op(Opcode::Call);
+                self.op(match function_index < info.num_imported_funcs {
+                    true => Opcode::CallImport,
+                    false => Opcode::Call,
+                });
                 self.put(function_index);
                 self.put_slot(self.home(base));
                 self.push_results(ty, base)?;
@@ -45,7 +48,10 @@ impl FuncTranslator<'_> {
                 if function_index == self.func_index && self.restart_body() {
                     return Ok(true);
                 }
-                self.op(Opcode::ReturnCall);
+                self.op(match function_index < info.num_imported_funcs {
+                    true => Opcode::ReturnCallImport,
+                    false => Opcode::ReturnCall,
+                });
                 self.put(function_index);
                 self.after_tail_call();
             }
