@@ -51,8 +51,8 @@ pub struct Exec {
     pub store: *mut StoreCore,
     /// The instance of the running function; set with [`Exec::set_inst`].
     inst: *mut InstanceData,
-    /// `inst`'s `code_by_func`, one load nearer for `Call`.
-    pub code_by_func: *const CompiledFunc,
+    /// `inst`'s `code_by_func`, one load nearer for `Call`; read with [`Exec::defined_code`].
+    code_by_func: *const CompiledFunc,
     /// Saved instruction pointer, for resuming.
     pub ip: *const u8,
     /// Saved frame base, for resuming.
@@ -120,6 +120,17 @@ impl Exec {
         self.inst = inst;
         // SAFETY: the caller promises a valid instance.
         self.code_by_func = unsafe { (*inst).code_by_func };
+    }
+
+    /// The code of function `func`, one the running instance's module defines.
+    ///
+    /// # Safety
+    /// `func` must be a defined function's index in the running instance's module.
+    #[inline(always)]
+    pub unsafe fn defined_code<'a>(&self, func: u32) -> &'a CompiledFunc {
+        // SAFETY: at a defined function's index, `code_by_func` (kept in step with `inst` by
+        // `set_inst`) points into the module's code list, which the instance keeps alive.
+        unsafe { &*self.code_by_func.wrapping_add(func as usize) }
     }
 
     /// One past the last slot of the value stack.

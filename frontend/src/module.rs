@@ -174,6 +174,11 @@ pub struct ModuleInfo {
 }
 
 impl ModuleInfo {
+    /// Whether function `index` is imported (imports come first in the index space).
+    pub fn is_imported_func(&self, index: u32) -> bool {
+        index < self.num_imported_funcs
+    }
+
     /// Gives back the spare capacity the lists grew while parsing: a compiled module is kept
     /// for as long as it is used, and on a small module the slack is a good part of its heap.
     pub(crate) fn shrink_to_fit(&mut self) {

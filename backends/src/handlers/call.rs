@@ -50,10 +50,9 @@ unsafe fn enter_code(r: &mut Regs, code: &CompiledFunc, new_fp: *mut u64, tail: 
 /// As [`enter_code`], and `func` must be a defined function's index.
 #[inline(always)]
 unsafe fn enter_defined(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
-    // SAFETY: `code_by_func` at a defined function's index is that function's code, in the
-    // module the instance keeps alive.
+    // SAFETY: the caller promises a defined function's index.
     unsafe {
-        let code = &*r.exec().code_by_func.wrapping_add(func as usize);
+        let code = r.exec().defined_code(func);
         enter_code(r, code, new_fp, tail)
     }
 }

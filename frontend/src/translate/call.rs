@@ -18,9 +18,10 @@ impl FuncTranslator<'_> {
             Operator::Call { function_index } => {
                 let ty = &info.types[info.funcs[function_index as usize] as usize];
                 let base = self.prepare_args(ty);
-                self.op(match function_index < info.num_imported_funcs {
-                    true => Opcode::CallImport,
-                    false => Opcode::Call,
+                self.op(if info.is_imported_func(function_index) {
+                    Opcode::CallImport
+                } else {
+                    Opcode::Call
                 });
                 self.put(function_index);
                 self.put_slot(self.home(base));
@@ -48,9 +49,10 @@ impl FuncTranslator<'_> {
                 if function_index == self.func_index && self.restart_body() {
                     return Ok(true);
                 }
-                self.op(match function_index < info.num_imported_funcs {
-                    true => Opcode::ReturnCallImport,
-                    false => Opcode::ReturnCall,
+                self.op(if info.is_imported_func(function_index) {
+                    Opcode::ReturnCallImport
+                } else {
+                    Opcode::ReturnCall
                 });
                 self.put(function_index);
                 self.after_tail_call();
