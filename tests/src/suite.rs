@@ -22,6 +22,7 @@ pub const OWN: &[(&str, &str)] = &[
     ("frame.wast", include_str!("../wast/frame.wast")),
     ("branches.wast", include_str!("../wast/branches.wast")),
     ("calls.wast", include_str!("../wast/calls.wast")),
+    ("loops.wast", include_str!("../wast/loops.wast")),
 ];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named

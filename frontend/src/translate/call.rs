@@ -112,10 +112,11 @@ impl FuncTranslator<'_> {
                 local,
             );
         }
+        let target = self.emit_head_copy(0);
         self.jump_emitted();
         self.op(Opcode::Br);
         let field = self.offset_placeholder();
-        self.patch(field, 0);
+        self.patch(field, target);
         self.reachable = false;
         true
     }

@@ -44,6 +44,38 @@ pub(crate) struct Label {
     entry_reachable: bool,
     /// Opened in unreachable code: nothing is emitted for it.
     dead: bool,
+    /// A loop's first op, when it is a test and branch that a back-edge may copy.
+    head: Option<LoopHead>,
+}
+
+/// A loop whose first op tests and branches (`while (i < n)`), which its back-edges copy
+/// ([`FuncTranslator::emit_head_copy`]): one dispatch a turn instead of two (the `Br` and the
+/// head).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct LoopHead {
+    /// Code position just past the head op (its offset field is last).
+    end: usize,
+    test: HeadTest,
+}
+
+/// What a loop's head branches on. Only slots and constants: the copy at the back-edge reads
+/// them after the branch's moves, as the head would, so it needs no accumulator.
+#[derive(Copy, Clone, Debug)]
+enum HeadTest {
+    /// An integer compare (floats have no opposite: NaN fails both).
+    Cmp(BranchCmp, Loc, Loc),
+    /// A slot, branching when it is zero (`true`) or not zero (`false`).
+    Slot(u32, bool),
+}
+
+impl HeadTest {
+    /// The test that holds exactly when this one does not.
+    fn negated(self) -> Option<HeadTest> {
+        Some(match self {
+            HeadTest::Cmp(cmp, lhs, rhs) => HeadTest::Cmp(negate_cmp(cmp)?, lhs, rhs),
+            HeadTest::Slot(s, on_zero) => HeadTest::Slot(s, !on_zero),
+        })
+    }
 }
 
 impl Label {
@@ -63,6 +95,7 @@ impl Label {
             saved_params: Vec::new(),
             entry_reachable: true,
             dead: false,
+            head: None,
         }
     }
 
@@ -176,7 +209,8 @@ impl FuncTranslator<'_> {
         if let Some(field) = self.emit_increment_jump(cond, negate) {
             return field;
         }
-        match cond {
+        let at = self.code.len();
+        let head = match cond {
             Cond::Value(loc) | Cond::Zero(loc) => {
                 let on_zero = matches!(cond, Cond::Zero(_)) != negate;
                 let loc = self.held_in_acc(loc, Class::Int);
@@ -193,6 +227,10 @@ impl FuncTranslator<'_> {
                 };
                 self.op(op);
                 self.put_loc(loc, Ty::I32);
+                match loc {
+                    Loc::Slot(s) => Some(HeadTest::Slot(s, on_zero)),
+                    _ => None,
+                }
             }
             Cond::Cmp(cmp, lhs, rhs) if negate && negate_cmp(cmp).is_none() => {
                 // A float compare has no negation (NaN fails both `<` and `>=`): compute it
@@ -204,6 +242,7 @@ impl FuncTranslator<'_> {
                 self.put_loc(lhs, ty);
                 self.put_loc(rhs, ty);
                 self.op(Opcode::BrIfNotA);
+                None
             }
             Cond::Cmp(cmp, lhs, rhs) => {
                 let cmp = match negate {
@@ -233,9 +272,99 @@ impl FuncTranslator<'_> {
                     .expect("fusable operand kinds"));
                 self.put_loc(lhs, ty);
                 self.put_loc(rhs, ty);
+                let copyable = lhs != Loc::Acc && rhs != Loc::Acc;
+                copyable.then_some(HeadTest::Cmp(cmp, lhs, rhs))
+            }
+        };
+        let field = self.offset_placeholder();
+        if let Some(test) = head {
+            self.note_loop_head(at, test);
+        }
+        field
+    }
+
+    /// Records the test and branch just emitted at `at` as the head of the loops that start
+    /// there (a `block` may open at the same position inside a loop). The function's own
+    /// label counts as a loop: a `return_call` of the function itself jumps to its start.
+    fn note_loop_head(&mut self, at: usize, test: HeadTest) {
+        let end = self.code.len();
+        for label in self.labels.iter_mut().rev() {
+            match label.kind {
+                LabelKind::Loop | LabelKind::Func if label.start == at => {
+                    label.head = Some(LoopHead { end, test });
+                }
+                LabelKind::Block if label.start == at => {}
+                _ => break,
             }
         }
-        self.offset_placeholder()
+    }
+
+    /// Before a back-edge to label `idx` (a loop, or the function for a `return_call` of
+    /// itself) whose head tests and branches: a copy of the head, so that a turn of the loop
+    /// runs one branch instead of two (the jump and the head). Returns where the jump after
+    /// it should go.
+    ///
+    /// When the head's target is known and inside the loop, past the head and before the
+    /// back-edge (`if (n) { ...; again }`), the copy is the head itself and the jump goes on
+    /// where the head would fall through. Else the copy is the opposite test, taken past the
+    /// head while the loop goes on, and the jump goes to the head, which then leaves the loop.
+    /// A float compare has no opposite: there only the first form applies.
+    pub(crate) fn emit_head_copy(&mut self, idx: usize) -> usize {
+        let start = self.labels[idx].start;
+        let Some(head) = self.labels[idx].head else {
+            return start;
+        };
+        let here = self.code.len();
+        let (test, target, next) = match self.known_target(head.end - Offset::SIZE) {
+            Some(t) if (head.end..here).contains(&t) => (Some(head.test), t, head.end),
+            _ => (head.test.negated(), head.end, start),
+        };
+        let Some(test) = test else {
+            return start;
+        };
+        match test {
+            HeadTest::Cmp(cmp, lhs, rhs) => {
+                let Some(op) = cmp.opcode(lhs.kind(), rhs.kind()) else {
+                    return start;
+                };
+                let ty = unfused_cmp(cmp).1;
+                self.op(op);
+                self.put_loc(lhs, ty);
+                self.put_loc(rhs, ty);
+            }
+            HeadTest::Slot(s, on_zero) => {
+                self.op(if on_zero {
+                    Opcode::BrIfNotS
+                } else {
+                    Opcode::BrIfS
+                });
+                self.put_slot(s);
+            }
+        }
+        let field = self.offset_placeholder();
+        self.patch(field, target);
+        next
+    }
+
+    /// Where the branch with its offset field at `field` goes, if that is known yet: a forward
+    /// branch waits in the chain of an open block until its end. Gives up (`None`) after a
+    /// bounded walk of the chains; a chain runs from its last branch back to its first.
+    fn known_target(&self, field: usize) -> Option<usize> {
+        let mut budget = 64;
+        for label in &self.labels {
+            if label.else_fixup == Some(field) {
+                return None;
+            }
+            let mut next = label.fixups;
+            while let Some(f) = next.filter(|&f| f >= field) {
+                budget -= 1;
+                if f == field || budget == 0 {
+                    return None;
+                }
+                next = (self.offset_field(f) as usize).checked_sub(1);
+            }
+        }
+        Some((field as i64 + self.offset_field(field)) as usize)
     }
 
     /// If the last op loaded the i32 in the accumulator that a branch tests, makes it the load
@@ -430,10 +559,17 @@ impl FuncTranslator<'_> {
             self.return_emitted(None);
             self.op(Opcode::Return);
         } else {
+            let target = match self.labels[idx].kind {
+                LabelKind::Loop => self.emit_head_copy(idx),
+                _ => 0,
+            };
             self.jump_emitted();
             self.op(Opcode::Br);
             let field = self.offset_placeholder();
-            self.jump_field(idx, field);
+            match self.labels[idx].kind {
+                LabelKind::Loop => self.patch(field, target),
+                _ => self.add_fixup(idx, field),
+            }
         }
     }
 
