@@ -112,11 +112,7 @@ impl FuncTranslator<'_> {
                 local,
             );
         }
-        let target = self.emit_head_copy(0);
-        self.jump_emitted();
-        self.op(Opcode::Br);
-        let field = self.offset_placeholder();
-        self.patch(field, target);
+        self.emit_back_edge(0);
         self.reachable = false;
         true
     }

@@ -49,33 +49,15 @@ pub(crate) struct Label {
 }
 
 /// A loop whose first op tests and branches (`while (i < n)`), which its back-edges copy
-/// ([`FuncTranslator::emit_head_copy`]): one dispatch a turn instead of two (the `Br` and the
+/// ([`FuncTranslator::emit_back_edge`]): one dispatch a turn instead of two (the `Br` and the
 /// head).
 #[derive(Copy, Clone, Debug)]
 pub(crate) struct LoopHead {
     /// Code position just past the head op (its offset field is last).
     end: usize,
-    test: HeadTest,
-}
-
-/// What a loop's head branches on. Only slots and constants: the copy at the back-edge reads
-/// them after the branch's moves, as the head would, so it needs no accumulator.
-#[derive(Copy, Clone, Debug)]
-enum HeadTest {
-    /// An integer compare (floats have no opposite: NaN fails both).
-    Cmp(BranchCmp, Loc, Loc),
-    /// A slot, branching when it is zero (`true`) or not zero (`false`).
-    Slot(u32, bool),
-}
-
-impl HeadTest {
-    /// The test that holds exactly when this one does not.
-    fn negated(self) -> Option<HeadTest> {
-        Some(match self {
-            HeadTest::Cmp(cmp, lhs, rhs) => HeadTest::Cmp(negate_cmp(cmp)?, lhs, rhs),
-            HeadTest::Slot(s, on_zero) => HeadTest::Slot(s, !on_zero),
-        })
-    }
+    /// The head's test as emitted: it branches when this holds. Only slots and constants: the
+    /// copy reads them after the back-edge's moves, as the head would.
+    test: Cond,
 }
 
 impl Label {
@@ -227,8 +209,9 @@ impl FuncTranslator<'_> {
                 };
                 self.op(op);
                 self.put_loc(loc, Ty::I32);
-                match loc {
-                    Loc::Slot(s) => Some(HeadTest::Slot(s, on_zero)),
+                match (loc, on_zero) {
+                    (Loc::Slot(_), false) => Some(Cond::Value(loc)),
+                    (Loc::Slot(_), true) => Some(Cond::Zero(loc)),
                     _ => None,
                 }
             }
@@ -273,7 +256,7 @@ impl FuncTranslator<'_> {
                 self.put_loc(lhs, ty);
                 self.put_loc(rhs, ty);
                 let copyable = lhs != Loc::Acc && rhs != Loc::Acc;
-                copyable.then_some(HeadTest::Cmp(cmp, lhs, rhs))
+                copyable.then_some(Cond::Cmp(cmp, lhs, rhs))
             }
         };
         let field = self.offset_placeholder();
@@ -286,7 +269,7 @@ impl FuncTranslator<'_> {
     /// Records the test and branch just emitted at `at` as the head of the loops that start
     /// there (a `block` may open at the same position inside a loop). The function's own
     /// label counts as a loop: a `return_call` of the function itself jumps to its start.
-    fn note_loop_head(&mut self, at: usize, test: HeadTest) {
+    fn note_loop_head(&mut self, at: usize, test: Cond) {
         let end = self.code.len();
         for label in self.labels.iter_mut().rev() {
             match label.kind {
@@ -299,51 +282,34 @@ impl FuncTranslator<'_> {
         }
     }
 
-    /// Before a back-edge to label `idx` (a loop, or the function for a `return_call` of
-    /// itself) whose head tests and branches: a copy of the head, so that a turn of the loop
-    /// runs one branch instead of two (the jump and the head). Returns where the jump after
-    /// it should go.
+    /// A jump back to label `idx`: a loop, or the function's start for a `return_call` of
+    /// itself. When the loop's head tests and branches, the jump carries a copy of it, so that
+    /// a turn runs one branch instead of two (the jump and the head).
     ///
     /// When the head's target is known and inside the loop, past the head and before the
     /// back-edge (`if (n) { ...; again }`), the copy is the head itself and the jump goes on
     /// where the head would fall through. Else the copy is the opposite test, taken past the
     /// head while the loop goes on, and the jump goes to the head, which then leaves the loop.
     /// A float compare has no opposite: there only the first form applies.
-    pub(crate) fn emit_head_copy(&mut self, idx: usize) -> usize {
-        let start = self.labels[idx].start;
-        let Some(head) = self.labels[idx].head else {
-            return start;
-        };
-        let here = self.code.len();
-        let (test, target, next) = match self.known_target(head.end - Offset::SIZE) {
-            Some(t) if (head.end..here).contains(&t) => (Some(head.test), t, head.end),
-            _ => (head.test.negated(), head.end, start),
-        };
-        let Some(test) = test else {
-            return start;
-        };
-        match test {
-            HeadTest::Cmp(cmp, lhs, rhs) => {
-                let Some(op) = cmp.opcode(lhs.kind(), rhs.kind()) else {
-                    return start;
-                };
-                let ty = unfused_cmp(cmp).1;
-                self.op(op);
-                self.put_loc(lhs, ty);
-                self.put_loc(rhs, ty);
-            }
-            HeadTest::Slot(s, on_zero) => {
-                self.op(if on_zero {
-                    Opcode::BrIfNotS
-                } else {
-                    Opcode::BrIfS
-                });
-                self.put_slot(s);
+    pub(crate) fn emit_back_edge(&mut self, idx: usize) {
+        let mut target = self.labels[idx].start;
+        if let Some(head) = self.labels[idx].head {
+            let here = self.code.len();
+            let (negate, to, next) = match self.known_target(head.end - Offset::SIZE) {
+                Some(t) if (head.end..here).contains(&t) => (false, t, head.end),
+                _ => (true, head.end, target),
+            };
+            let float = matches!(head.test, Cond::Cmp(c, ..) if negate_cmp(c).is_none());
+            if !(negate && float) {
+                let field = self.emit_cond_jump(head.test, negate);
+                self.patch(field, to);
+                target = next;
             }
         }
+        self.jump_emitted();
+        self.op(Opcode::Br);
         let field = self.offset_placeholder();
         self.patch(field, target);
-        next
     }
 
     /// Where the branch with its offset field at `field` goes, if that is known yet: a forward
@@ -558,18 +524,13 @@ impl FuncTranslator<'_> {
         if self.labels[idx].kind == LabelKind::Func {
             self.return_emitted(None);
             self.op(Opcode::Return);
+        } else if self.labels[idx].kind == LabelKind::Loop {
+            self.emit_back_edge(idx);
         } else {
-            let target = match self.labels[idx].kind {
-                LabelKind::Loop => self.emit_head_copy(idx),
-                _ => 0,
-            };
             self.jump_emitted();
             self.op(Opcode::Br);
             let field = self.offset_placeholder();
-            match self.labels[idx].kind {
-                LabelKind::Loop => self.patch(field, target),
-                _ => self.add_fixup(idx, field),
-            }
+            self.add_fixup(idx, field);
         }
     }
 
