@@ -306,10 +306,15 @@ impl FuncTranslator<'_> {
                 target = next;
             }
         }
+        let field = self.emit_br();
+        self.patch(field, target);
+    }
+
+    /// Emits an unconditional `Br`, recorded for jump threading; returns its offset field.
+    fn emit_br(&mut self) -> usize {
         self.jump_emitted();
         self.op(Opcode::Br);
-        let field = self.offset_placeholder();
-        self.patch(field, target);
+        self.offset_placeholder()
     }
 
     /// Where the branch with its offset field at `field` goes, if that is known yet: a forward
@@ -527,9 +532,7 @@ impl FuncTranslator<'_> {
         } else if self.labels[idx].kind == LabelKind::Loop {
             self.emit_back_edge(idx);
         } else {
-            self.jump_emitted();
-            self.op(Opcode::Br);
-            let field = self.offset_placeholder();
+            let field = self.emit_br();
             self.add_fixup(idx, field);
         }
     }
@@ -694,9 +697,7 @@ impl FuncTranslator<'_> {
             for i in 0..n {
                 self.materialize(height + i);
             }
-            self.jump_emitted();
-            self.op(Opcode::Br);
-            let field = self.offset_placeholder();
+            let field = self.emit_br();
             self.add_fixup(idx, field);
         }
         let label = &mut self.labels[idx];
