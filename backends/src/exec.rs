@@ -1,6 +1,7 @@
 //! The machine state of one execution: the value stack, the call frames, and why it stopped.
 //! Calls from Wasm to Wasm push a [`Frame`] here instead of recursing on the native stack.
 
+use crate::handlers::latency::LoopHint;
 use crate::store::{FuncEntity, InstanceData, StoreCore};
 use crate::trap::TrapCode;
 use wasmloom_frontend::translate::CompiledFunc;
@@ -59,6 +60,8 @@ pub struct Exec {
     pub fp: *mut u64,
     /// Why the last run stopped.
     pub stop: Stop,
+    /// A loop head seen last, for taken branches to go on before their offset is read.
+    pub loop_hint: LoopHint,
 }
 
 impl Exec {
@@ -75,6 +78,7 @@ impl Exec {
             ip: core::ptr::null(),
             fp: core::ptr::null_mut(),
             stop: Stop::Return,
+            loop_hint: LoopHint::default(),
         }
     }
 

@@ -67,7 +67,7 @@ macro_rules! __threaded_handlers {
                             }
                             Flow::Jump => {
                                 // SAFETY: a branch target is the header of an op.
-                                let next = unsafe { $next(&mut r) };
+                                let next = $crate::dispatch::threaded::apart(unsafe { $next(&mut r) });
                                 // SAFETY: `next` is a handler of this mode, registers as it expects.
                                 unsafe { $crate::__tail_call!(next(r.ip, r.fp, r.mem, r.mem_len, r.acc, r.exec, r.f32a, r.f64a)) }
                             }
@@ -82,6 +82,26 @@ macro_rules! __threaded_handlers {
         /// Handlers by opcode.
         pub(crate) static TABLE: &[$crate::dispatch::threaded::Handler] = &[$(ops::$name),*];
     };
+}
+
+/// Returns `h` through a register LLVM cannot see into. The taken arm of a branch passes its
+/// next handler through this, so that LLVM cannot merge the two arms' dispatch into one jump
+/// (it did for `BrIfA` in indirect threading once taken branches gained a loop hint).
+#[inline(always)]
+// The asm block only passes the pointer through; it reads and writes no memory.
+#[allow(clippy::pointers_in_nomem_asm_block)]
+pub fn apart(h: Handler) -> Handler {
+    #[cfg(target_arch = "x86_64")]
+    {
+        let mut h = h;
+        // SAFETY: an empty asm block that reads and writes one register and nothing else.
+        unsafe {
+            core::arch::asm!("/* {0} */", inout(reg) h, options(pure, nomem, nostack, preserves_flags))
+        };
+        h
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    h
 }
 
 /// Starts a threaded run: the first handler is an ordinary call, then the handlers chain.

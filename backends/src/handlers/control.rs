@@ -15,7 +15,8 @@ unsafe fn jump(r: &mut Regs) {
     unsafe {
         let at = r.ip;
         let off: Offset = r.read();
-        r.ip = at.offset(off.0 as isize);
+        let target = at.offset(off.0 as isize);
+        r.ip = (*r.exec).loop_hint.target(target);
     }
 }
 

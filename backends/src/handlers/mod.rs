@@ -8,6 +8,7 @@
 pub mod call;
 pub mod control;
 pub mod kernels;
+pub mod latency;
 pub mod memory;
 pub mod numeric;
 pub mod table;
@@ -110,8 +111,8 @@ impl Regs {
     /// `s` must be inside the current frame (the translator sized the frame for it).
     #[inline(always)]
     pub unsafe fn slot(&self, s: Slot) -> *mut u64 {
-        // SAFETY: the caller promises `s` is inside the frame.
-        unsafe { self.fp.add(s.0 as usize) }
+        // SAFETY: the caller promises `s` is inside the frame. `opaque`: see `latency`.
+        latency::opaque(unsafe { self.fp.add(s.0 as usize) })
     }
 
     /// Reloads memory 0's base and length from the current instance.
