@@ -23,6 +23,7 @@ pub const OWN: &[(&str, &str)] = &[
     ("branches.wast", include_str!("../wast/branches.wast")),
     ("calls.wast", include_str!("../wast/calls.wast")),
     ("loops.wast", include_str!("../wast/loops.wast")),
+    ("bounds.wast", include_str!("../wast/bounds.wast")),
 ];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named

@@ -104,6 +104,8 @@ macro_rules! int_kernels {
         #[inline(always)]
         pub fn $rem_s(a: $t, b: $t) -> Result<$t, TrapCode> {
             if b == 0 {
+                // Keeps the trap out of the fall-through (LLVM put it there for `rem`).
+                core::hint::cold_path();
                 return Err(TrapCode::IntegerDivisionByZero);
             }
             Ok(a.wrapping_rem(b))
@@ -114,7 +116,10 @@ macro_rules! int_kernels {
         pub fn $rem_u(a: $t, b: $t) -> Result<$t, TrapCode> {
             match (a as $u).checked_rem(b as $u) {
                 Some(r) => Ok(r as $t),
-                None => Err(TrapCode::IntegerDivisionByZero),
+                None => {
+                    core::hint::cold_path();
+                    Err(TrapCode::IntegerDivisionByZero)
+                }
             }
         }
     };

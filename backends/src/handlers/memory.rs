@@ -8,26 +8,32 @@ use crate::trap::TrapCode;
 use crate::value::{MemValue, Value};
 use wasmloom_frontend::isa::Slot;
 
-/// The effective address of an access of `size` bytes, if it is inside memory 0.
+/// Where an access of `size` bytes at `addr` starts, if it is inside memory 0. `end` is the
+/// static offset plus `size` (the translator adds them), so the check is one add and one
+/// compare, and the start is `addr + end - size`, folded into the access's displacement.
 #[inline(always)]
-fn effective(r: &Regs, addr: i32, offset: u32, size: usize) -> Option<usize> {
-    let ea = u64::from(addr as u32) + u64::from(offset);
-    let end = ea + size as u64;
-    (end <= r.mem_len as u64).then_some(ea as usize)
+fn effective(r: &Regs, addr: i32, end: u32, size: usize) -> Option<usize> {
+    let last = u64::from(addr as u32) + u64::from(end);
+    if last <= r.mem_len as u64 {
+        Some(last as usize - size)
+    } else {
+        core::hint::cold_path();
+        None
+    }
 }
 
-/// Reads an access's address (by `K`) and offset fields and loads the value there, or `None`
+/// Reads an access's address (by `K`) and end fields and loads the value there, or `None`
 /// when the access is out of bounds.
 ///
 /// # Safety
-/// The code at `ip` must hold the address and offset fields next.
+/// The code at `ip` must hold the address and end fields next.
 #[inline(always)]
 unsafe fn read_and_load<Mem: MemValue, K: Src<i32>>(r: &mut Regs) -> Option<Mem> {
     // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
     unsafe {
         let addr = K::get(r);
-        let offset: u32 = r.read();
-        let ea = effective(r, addr, offset, size_of::<Mem>())?;
+        let end: u32 = r.read();
+        let ea = effective(r, addr, end, size_of::<Mem>())?;
         Some(Mem::load(r.mem.add(ea)))
     }
 }
@@ -169,9 +175,9 @@ pub unsafe fn store<In, Mem: MemValue, KA: Src<i32>, KV: Src<In>>(
     // SAFETY: the caller promises the fields; the access is bounds-checked against `mem_len`.
     unsafe {
         let addr = KA::get(r);
-        let offset: u32 = r.read();
+        let end: u32 = r.read();
         let value = KV::get(r);
-        match effective(r, addr, offset, size_of::<Mem>()) {
+        match effective(r, addr, end, size_of::<Mem>()) {
             Some(ea) => {
                 convert(value).store(r.mem.add(ea));
                 Flow::Next
@@ -179,6 +185,16 @@ pub unsafe fn store<In, Mem: MemValue, KA: Src<i32>, KV: Src<In>>(
             None => trap(r, TrapCode::MemoryOutOfBounds),
         }
     }
+}
+
+/// Trap: an access whose static offset alone reaches past any memory 0.
+///
+/// # Safety
+/// `exec` must be valid.
+#[inline(always)]
+pub unsafe fn out_of_bounds(r: &mut Regs) -> Flow {
+    // SAFETY: `exec` is valid while handlers run.
+    unsafe { trap(r, TrapCode::MemoryOutOfBounds) }
 }
 
 /// Memory 0 of the current instance.

@@ -320,6 +320,10 @@ macro_rules! define_families {
             pub fn result(self) -> NumTy {
                 match self { $(Load::$l => <$lout as HasTy>::TY,)* }
             }
+            /// How many bytes it reads.
+            pub fn size(self) -> u32 {
+                match self { $(Load::$l => size_of::<$lmem>() as u32,)* }
+            }
         }
 
         /// A store to memory 0.
@@ -344,6 +348,10 @@ macro_rules! define_families {
         }
 
         impl Store {
+            /// How many bytes it writes.
+            pub fn size(self) -> u32 {
+                match self { $(Store::$s => size_of::<$smem>() as u32,)* }
+            }
             /// The variant whose address is slot `base` + `index` (a slot or an immediate).
             pub fn opcode_indexed(self, index: Kind, value: Kind) -> Option<Opcode> {
                 use Kind::*;

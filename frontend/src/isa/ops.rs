@@ -49,6 +49,8 @@ macro_rules! with_op_families {
                 // ---- control ----
                 /// Trap: `unreachable` was executed.
                 Unreachable {} => control::unreachable;
+                /// Trap: an access whose static offset alone reaches past any memory 0.
+                OutOfBounds {} => memory::out_of_bounds;
                 /// Jump by `offset`.
                 Br { offset: Offset } => control::br;
                 /// Jump if the i32 in the accumulator is not zero.
@@ -520,49 +522,51 @@ macro_rules! __flatten_ops_into {
                 #[doc = concat!("`", stringify!($uk), "(slot src)` into slot `dst`")]
                 [<$u SD>] { src: Slot, dst: Slot } => numeric::unary::<$uin, $uout, S, S> [kernels::$uk];
             )*
+            // Memory accesses: the field `end` is the static offset plus the access's size,
+            // so that the bounds check is `addr + end <= memory length` (`memory::effective`).
             $(
                 #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset from memory 0.")]
-                [<$l A>] { offset: u32 } => memory::load::<$lmem, $lout, A, A> [kernels::$lk];
+                [<$l A>] { end: u32 } => memory::load::<$lmem, $lout, A, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset from memory 0.")]
-                [<$l S>] { addr: Slot, offset: u32 } => memory::load::<$lmem, $lout, S, A> [kernels::$lk];
+                [<$l S>] { addr: Slot, end: u32 } => memory::load::<$lmem, $lout, S, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot base + slot index + offset from memory 0.")]
-                [<$l SS>] { base: Slot, index: Slot, offset: u32 } => memory::load::<$lmem, $lout, SS, A> [kernels::$lk];
+                [<$l SS>] { base: Slot, index: Slot, end: u32 } => memory::load::<$lmem, $lout, SS, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot base + imm index + offset from memory 0.")]
-                [<$l SI>] { base: Slot, index: i32, offset: u32 } => memory::load::<$lmem, $lout, SI, A> [kernels::$lk];
+                [<$l SI>] { base: Slot, index: i32, end: u32 } => memory::load::<$lmem, $lout, SI, A> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot base + slot index + offset into slot `dst`.")]
-                [<$l SSD>] { base: Slot, index: Slot, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, SS, S> [kernels::$lk];
+                [<$l SSD>] { base: Slot, index: Slot, end: u32, dst: Slot } => memory::load::<$lmem, $lout, SS, S> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot base + imm index + offset into slot `dst`.")]
-                [<$l SID>] { base: Slot, index: i32, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, SI, S> [kernels::$lk];
+                [<$l SID>] { base: Slot, index: i32, end: u32, dst: Slot } => memory::load::<$lmem, $lout, SI, S> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at acc + offset into slot `dst`.")]
-                [<$l AD>] { offset: u32, dst: Slot } => memory::load::<$lmem, $lout, A, S> [kernels::$lk];
+                [<$l AD>] { end: u32, dst: Slot } => memory::load::<$lmem, $lout, A, S> [kernels::$lk];
                 #[doc = concat!("Load `", stringify!($lmem), "` at slot addr + offset into slot `dst`.")]
-                [<$l SD>] { addr: Slot, offset: u32, dst: Slot } => memory::load::<$lmem, $lout, S, S> [kernels::$lk];
+                [<$l SD>] { addr: Slot, end: u32, dst: Slot } => memory::load::<$lmem, $lout, S, S> [kernels::$lk];
             )*
             $(
                 #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value in acc (floats).")]
-                [<$s AA>] { offset: u32 } => memory::store::<$sin, $smem, A, A> [kernels::$sk];
+                [<$s AA>] { end: u32 } => memory::store::<$sin, $smem, A, A> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value in a slot.")]
-                [<$s AS>] { offset: u32, value: Slot } => memory::store::<$sin, $smem, A, S> [kernels::$sk];
+                [<$s AS>] { end: u32, value: Slot } => memory::store::<$sin, $smem, A, S> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address in acc, value immediate.")]
-                [<$s AI>] { offset: u32, value: $sin } => memory::store::<$sin, $smem, A, I> [kernels::$sk];
+                [<$s AI>] { end: u32, value: $sin } => memory::store::<$sin, $smem, A, I> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address in a slot, value in acc.")]
-                [<$s SA>] { addr: Slot, offset: u32 } => memory::store::<$sin, $smem, S, A> [kernels::$sk];
+                [<$s SA>] { addr: Slot, end: u32 } => memory::store::<$sin, $smem, S, A> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address and value in slots.")]
-                [<$s SS>] { addr: Slot, offset: u32, value: Slot } => memory::store::<$sin, $smem, S, S> [kernels::$sk];
+                [<$s SS>] { addr: Slot, end: u32, value: Slot } => memory::store::<$sin, $smem, S, S> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address in a slot, value immediate.")]
-                [<$s SI>] { addr: Slot, offset: u32, value: $sin } => memory::store::<$sin, $smem, S, I> [kernels::$sk];
+                [<$s SI>] { addr: Slot, end: u32, value: $sin } => memory::store::<$sin, $smem, S, I> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value in acc.")]
-                [<$s SSA>] { base: Slot, index: Slot, offset: u32 } => memory::store::<$sin, $smem, SS, A> [kernels::$sk];
+                [<$s SSA>] { base: Slot, index: Slot, end: u32 } => memory::store::<$sin, $smem, SS, A> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value in a slot.")]
-                [<$s SSS>] { base: Slot, index: Slot, offset: u32, value: Slot } => memory::store::<$sin, $smem, SS, S> [kernels::$sk];
+                [<$s SSS>] { base: Slot, index: Slot, end: u32, value: Slot } => memory::store::<$sin, $smem, SS, S> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + slot index, value immediate.")]
-                [<$s SSI>] { base: Slot, index: Slot, offset: u32, value: $sin } => memory::store::<$sin, $smem, SS, I> [kernels::$sk];
+                [<$s SSI>] { base: Slot, index: Slot, end: u32, value: $sin } => memory::store::<$sin, $smem, SS, I> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value in acc.")]
-                [<$s SIA>] { base: Slot, index: i32, offset: u32 } => memory::store::<$sin, $smem, SI, A> [kernels::$sk];
+                [<$s SIA>] { base: Slot, index: i32, end: u32 } => memory::store::<$sin, $smem, SI, A> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value in a slot.")]
-                [<$s SIS>] { base: Slot, index: i32, offset: u32, value: Slot } => memory::store::<$sin, $smem, SI, S> [kernels::$sk];
+                [<$s SIS>] { base: Slot, index: i32, end: u32, value: Slot } => memory::store::<$sin, $smem, SI, S> [kernels::$sk];
                 #[doc = concat!("Store `", stringify!($smem), "`: address slot base + imm index, value immediate.")]
-                [<$s SII>] { base: Slot, index: i32, offset: u32, value: $sin } => memory::store::<$sin, $smem, SI, I> [kernels::$sk];
+                [<$s SII>] { base: Slot, index: i32, end: u32, value: $sin } => memory::store::<$sin, $smem, SI, I> [kernels::$sk];
             )*
             $(
                 #[doc = concat!("Jump if `", stringify!($ck), "(acc, slot rhs)`.")]
@@ -604,85 +608,85 @@ macro_rules! __flatten_ops_into {
             )*
             $(
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot addr + offset into the accumulator, then jump by `to` if it is not zero.")]
-                [<$lb SBrIf>] { addr: Slot, offset: u32, to: Offset } => memory::load_br_if::<$lbm, S, A> [kernels::$lbk];
+                [<$lb SBrIf>] { addr: Slot, end: u32, to: Offset } => memory::load_br_if::<$lbm, S, A> [kernels::$lbk];
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot base + slot index + offset, then jump by `to` if it is not zero.")]
-                [<$lb SSBrIf>] { base: Slot, index: Slot, offset: u32, to: Offset } => memory::load_br_if::<$lbm, SS, A> [kernels::$lbk];
+                [<$lb SSBrIf>] { base: Slot, index: Slot, end: u32, to: Offset } => memory::load_br_if::<$lbm, SS, A> [kernels::$lbk];
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot base + imm index + offset, then jump by `to` if it is not zero.")]
-                [<$lb SIBrIf>] { base: Slot, index: i32, offset: u32, to: Offset } => memory::load_br_if::<$lbm, SI, A> [kernels::$lbk];
+                [<$lb SIBrIf>] { base: Slot, index: i32, end: u32, to: Offset } => memory::load_br_if::<$lbm, SI, A> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SBrIf`, the value also written to slot `dst`.")]
-                [<$lb SDBrIf>] { addr: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, S, S> [kernels::$lbk];
+                [<$lb SDBrIf>] { addr: Slot, end: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, S, S> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SSBrIf`, the value also written to slot `dst`.")]
-                [<$lb SSDBrIf>] { base: Slot, index: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SS, S> [kernels::$lbk];
+                [<$lb SSDBrIf>] { base: Slot, index: Slot, end: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SS, S> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SIBrIf`, the value also written to slot `dst`.")]
-                [<$lb SIDBrIf>] { base: Slot, index: i32, offset: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SI, S> [kernels::$lbk];
+                [<$lb SIDBrIf>] { base: Slot, index: i32, end: u32, dst: Slot, to: Offset } => memory::load_br_if::<$lbm, SI, S> [kernels::$lbk];
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot addr + offset into the accumulator, then jump by `to` if it is zero.")]
-                [<$lb SBrIfNot>] { addr: Slot, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, S, A> [kernels::$lbk];
+                [<$lb SBrIfNot>] { addr: Slot, end: u32, to: Offset } => memory::load_br_if_not::<$lbm, S, A> [kernels::$lbk];
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot base + slot index + offset, then jump by `to` if it is zero.")]
-                [<$lb SSBrIfNot>] { base: Slot, index: Slot, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, SS, A> [kernels::$lbk];
+                [<$lb SSBrIfNot>] { base: Slot, index: Slot, end: u32, to: Offset } => memory::load_br_if_not::<$lbm, SS, A> [kernels::$lbk];
                 #[doc = concat!("Load `", stringify!($lbm), "` at slot base + imm index + offset, then jump by `to` if it is zero.")]
-                [<$lb SIBrIfNot>] { base: Slot, index: i32, offset: u32, to: Offset } => memory::load_br_if_not::<$lbm, SI, A> [kernels::$lbk];
+                [<$lb SIBrIfNot>] { base: Slot, index: i32, end: u32, to: Offset } => memory::load_br_if_not::<$lbm, SI, A> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SBrIfNot`, the value also written to slot `dst`.")]
-                [<$lb SDBrIfNot>] { addr: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, S, S> [kernels::$lbk];
+                [<$lb SDBrIfNot>] { addr: Slot, end: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, S, S> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SSBrIfNot`, the value also written to slot `dst`.")]
-                [<$lb SSDBrIfNot>] { base: Slot, index: Slot, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SS, S> [kernels::$lbk];
+                [<$lb SSDBrIfNot>] { base: Slot, index: Slot, end: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SS, S> [kernels::$lbk];
                 #[doc = concat!("`", stringify!($lb), "SIBrIfNot`, the value also written to slot `dst`.")]
-                [<$lb SIDBrIfNot>] { base: Slot, index: i32, offset: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SI, S> [kernels::$lbk];
+                [<$lb SIDBrIfNot>] { base: Slot, index: i32, end: u32, dst: Slot, to: Offset } => memory::load_br_if_not::<$lbm, SI, S> [kernels::$lbk];
             )*
             $(
                 #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm A>] { offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, A> [kernels::$lmk];
+                [<$lm A>] { end: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm S>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, A> [kernels::$lmk];
+                [<$lm S>] { addr: Slot, end: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm SS>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, A> [kernels::$lmk];
+                [<$lm SS>] { base: Slot, index: Slot, end: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`")]
-                [<$lm SI>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, A> [kernels::$lmk];
+                [<$lm SI>] { base: Slot, index: i32, end: u32, rhs: Slot, addend: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at acc + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm AD>] { offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, S> [kernels::$lmk];
+                [<$lm AD>] { end: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, A, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SD>] { addr: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, S> [kernels::$lmk];
+                [<$lm SD>] { addr: Slot, end: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SSD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, S> [kernels::$lmk];
+                [<$lm SSD>] { base: Slot, index: Slot, end: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus slot `addend`, into slot `dst`")]
-                [<$lm SID>] { base: Slot, index: i32, offset: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, S> [kernels::$lmk];
+                [<$lm SID>] { base: Slot, index: i32, end: u32, rhs: Slot, addend: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, S, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus the accumulator")]
-                [<$lm SAcc>] { addr: Slot, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, A> [kernels::$lmk];
+                [<$lm SAcc>] { addr: Slot, end: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot addr + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
-                [<$lm SAccD>] { addr: Slot, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, S> [kernels::$lmk];
+                [<$lm SAccD>] { addr: Slot, end: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, S, A, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus the accumulator")]
-                [<$lm SSAcc>] { base: Slot, index: Slot, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, A> [kernels::$lmk];
+                [<$lm SSAcc>] { base: Slot, index: Slot, end: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + slot index + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
-                [<$lm SSAccD>] { base: Slot, index: Slot, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, S> [kernels::$lmk];
+                [<$lm SSAccD>] { base: Slot, index: Slot, end: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SS, A, S> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus the accumulator")]
-                [<$lm SIAcc>] { base: Slot, index: i32, offset: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, A> [kernels::$lmk];
+                [<$lm SIAcc>] { base: Slot, index: i32, end: u32, rhs: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, A> [kernels::$lmk];
                 #[doc = concat!("`", stringify!($lmm), "` at slot base + imm index + offset, times slot `rhs`, plus the accumulator, into slot `dst`")]
-                [<$lm SIAccD>] { base: Slot, index: i32, offset: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, S> [kernels::$lmk];
+                [<$lm SIAccD>] { base: Slot, index: i32, end: u32, rhs: Slot, dst: Slot } => memory::load_mul_add::<$lmm, $lmt, SI, A, S> [kernels::$lmk];
             )*
             $( $(
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc S $lcc S>] { addr: Slot, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, A, S> [kernels::$lck];
+                [<$lc S $lcc S>] { addr: Slot, end: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, A, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc S $lcc I>] { addr: Slot, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, A, I> [kernels::$lck];
+                [<$lc S $lcc I>] { addr: Slot, end: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, A, I> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc SD $lcc S>] { addr: Slot, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, S, S> [kernels::$lck];
+                [<$lc SD $lcc S>] { addr: Slot, end: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, S, S, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot addr + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc SD $lcc I>] { addr: Slot, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, S, I> [kernels::$lck];
+                [<$lc SD $lcc I>] { addr: Slot, end: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, S, S, I> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc SS $lcc S>] { base: Slot, index: Slot, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, S> [kernels::$lck];
+                [<$lc SS $lcc S>] { base: Slot, index: Slot, end: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc SS $lcc I>] { base: Slot, index: Slot, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, I> [kernels::$lck];
+                [<$lc SS $lcc I>] { base: Slot, index: Slot, end: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, A, I> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc SSD $lcc S>] { base: Slot, index: Slot, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, S> [kernels::$lck];
+                [<$lc SSD $lcc S>] { base: Slot, index: Slot, end: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + slot index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc SSD $lcc I>] { base: Slot, index: Slot, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, I> [kernels::$lck];
+                [<$lc SSD $lcc I>] { base: Slot, index: Slot, end: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SS, S, I> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc SI $lcc S>] { base: Slot, index: i32, offset: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, S> [kernels::$lck];
+                [<$lc SI $lcc S>] { base: Slot, index: i32, end: u32, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc SI $lcc I>] { base: Slot, index: i32, offset: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, I> [kernels::$lck];
+                [<$lc SI $lcc I>] { base: Slot, index: i32, end: u32, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, A, I> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, slot rhs)`.")]
-                [<$lc SID $lcc S>] { base: Slot, index: i32, offset: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, S> [kernels::$lck];
+                [<$lc SID $lcc S>] { base: Slot, index: i32, end: u32, dst: Slot, rhs: Slot, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, S> [kernels::$lck];
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
-                [<$lc SID $lcc I>] { base: Slot, index: i32, offset: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, I> [kernels::$lck];
+                [<$lc SID $lcc I>] { base: Slot, index: i32, end: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, I> [kernels::$lck];
             )* )*
         } }
     };

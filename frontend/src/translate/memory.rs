@@ -8,13 +8,16 @@ use crate::isa::{Class, LoadMulAdd, Opcode, Operand, Slot};
 use crate::parse::unsupported;
 use wasmparser::{MemArg, Operator};
 
-/// The static offset of a memory-0 access.
-fn offset_of(memarg: MemArg) -> Result<u32, CompileError> {
+/// The `end` field of a memory-0 access of `size` bytes: its static offset plus `size`;
+/// `None` when that does not fit in 32 bits, so that the access is out of bounds whatever the
+/// address (memory 0 holds at most 2^32 bytes).
+fn end_of(memarg: MemArg, size: u32) -> Result<Option<u32>, CompileError> {
     if memarg.target != wasmparser::MemArgTarget::Memory(0) {
         return Err(unsupported("multiple memories are not supported yet"));
     }
-    u32::try_from(memarg.offset)
-        .map_err(|_| unsupported("64-bit memory offsets are not supported yet"))
+    Ok(u32::try_from(memarg.offset)
+        .ok()
+        .and_then(|offset| offset.checked_add(size)))
 }
 
 /// A load that left its value in an accumulator (and perhaps a slot: `D`), which a
@@ -34,10 +37,20 @@ pub(crate) struct LoadIntoAcc {
 span_record!(LoadIntoAcc);
 
 impl FuncTranslator<'_> {
+    /// An access that traps whatever its address: the trap, and the rest of the block is
+    /// unreachable.
+    fn out_of_bounds(&mut self) -> bool {
+        self.op(Opcode::OutOfBounds);
+        self.reachable = false;
+        true
+    }
+
     #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_memory(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         if let Some((load, memarg)) = load_of(op) {
-            let offset = offset_of(memarg)?;
+            let Some(end) = end_of(memarg, load.size())? else {
+                return Ok(self.out_of_bounds());
+            };
             let h = self.stack.len();
             let addr = self.pop();
             let out = load.result();
@@ -51,7 +64,7 @@ impl FuncTranslator<'_> {
                 self.op(op);
                 self.put_slot(base);
                 self.put_loc(index, Ty::I32);
-                self.put(offset);
+                self.put(end);
                 self.produced(start, load.opcode_indexed(index.kind(), true), out.class());
                 self.loaded(start, op, acc_held);
                 self.push_acc(ty_of_num(out));
@@ -67,14 +80,16 @@ impl FuncTranslator<'_> {
                 .expect("address is not an immediate");
             self.op(op);
             self.put_loc(addr, Ty::I32);
-            self.put(offset);
+            self.put(end);
             self.produced(start, load.opcode_to_slot(addr.kind()), out.class());
             self.loaded(start, op, acc_held);
             self.push_acc(ty_of_num(out));
             return Ok(true);
         }
         if let Some((store, memarg)) = store_of(op) {
-            let offset = offset_of(memarg)?;
+            let Some(end) = end_of(memarg, store.size())? else {
+                return Ok(self.out_of_bounds());
+            };
             let h = self.stack.len();
             let value = self.pop();
             let addr = self.pop();
@@ -84,7 +99,7 @@ impl FuncTranslator<'_> {
                     .expect("slot or imm index"));
                 self.put_slot(base);
                 self.put_loc(index, Ty::I32);
-                self.put(offset);
+                self.put(end);
                 self.put_loc(value.loc, value.ty);
                 return Ok(true);
             }
@@ -97,7 +112,7 @@ impl FuncTranslator<'_> {
                 .opcode(addr.kind(), value.loc.kind())
                 .expect("operands of two classes"));
             self.put_loc(addr, Ty::I32);
-            self.put(offset);
+            self.put(end);
             self.put_loc(value.loc, value.ty);
             return Ok(true);
         }
