@@ -11,6 +11,7 @@ use wasmloom_frontend::isa::Slot;
 /// Where an access of `size` bytes at `addr` starts, if it is inside memory 0. `end` is the
 /// static offset plus `size` (the translator adds them), so the check is one add and one
 /// compare, and the start is `addr + end - size`, folded into the access's displacement.
+/// The translator writes `end >= size`, so a start returned is at most `mem_len - size`.
 #[inline(always)]
 fn effective(r: &Regs, addr: i32, end: u32, size: usize) -> Option<usize> {
     let last = u64::from(addr as u32) + u64::from(end);
