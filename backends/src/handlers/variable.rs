@@ -145,9 +145,8 @@ pub unsafe fn select<T: Value, C: Src<i32>>(r: &mut Regs) -> Flow {
         let a: Slot = r.read();
         let b: Slot = r.read();
         // Both values are read before the condition picks one, so that only the pick waits
-        // for the condition, not two loads after it (CoreMark's crc loop: 4.9% of its time
-        // in this handler when the pick chose the slot).
-        // Volatile, or LLVM turns two loads and a pick back into a pick and one load.
+        // for the condition, not two loads after it (CoreMark's crc loop). Volatile, or LLVM
+        // turns two loads and a pick back into a pick of addresses and one load.
         let (a, b) = (r.slot(a).read_volatile(), r.slot(b).read_volatile());
         let pick = core::hint::select_unpredictable(cond != 0, a, b);
         T::from_bits(pick).to_acc(r);

@@ -39,17 +39,17 @@ span_record!(LoadIntoAcc);
 impl FuncTranslator<'_> {
     /// An access that traps whatever its address: the trap, and the rest of the block is
     /// unreachable.
-    fn out_of_bounds(&mut self) -> bool {
+    fn out_of_bounds(&mut self) {
         self.op(Opcode::OutOfBounds);
         self.reachable = false;
-        true
     }
 
     #[cfg_attr(not(debug_assertions), inline(always))]
     pub(crate) fn visit_memory(&mut self, op: &Operator<'_>) -> Result<bool, CompileError> {
         if let Some((load, memarg)) = load_of(op) {
             let Some(end) = end_of(memarg, load.size())? else {
-                return Ok(self.out_of_bounds());
+                self.out_of_bounds();
+                return Ok(true);
             };
             let h = self.stack.len();
             let addr = self.pop();
@@ -88,7 +88,8 @@ impl FuncTranslator<'_> {
         }
         if let Some((store, memarg)) = store_of(op) {
             let Some(end) = end_of(memarg, store.size())? else {
-                return Ok(self.out_of_bounds());
+                self.out_of_bounds();
+                return Ok(true);
             };
             let h = self.stack.len();
             let value = self.pop();
