@@ -809,3 +809,28 @@ fn handles_are_thread_safe() {
     send_sync::<Extern>();
     send_sync::<Val>();
 }
+
+/// The module of `tests/wast/pairs.wast` (which checks its results on every mode) is translated
+/// into the superinstructions that script is about, and the sub and load that a loop's
+/// back-edge lands between stay apart.
+#[test]
+fn pairs_wast_forms_its_pairs() -> R {
+    let script = include_str!("../../tests/wast/pairs.wast");
+    let start = script.find("(module").expect("a module");
+    let end = start + script[start..].find("\n)\n").expect("the module's end") + 2;
+    let engine = Engine::default();
+    let text = Module::new(&engine, &script[start..end])?.dump();
+    for pair in [
+        "I32SubSIDThenCall",
+        "I32SubSIDThenI32LoadSD",
+        "I32LoadSDThenI32StoreSS",
+        "I32SubSIThenBrTableA",
+        "I32AddSIDThenBrI32NeIncI",
+    ] {
+        assert!(text.contains(pair), "{pair} missing:\n{text}");
+    }
+    let loop_fn = &text[text.rfind("func[").expect("functions")..];
+    assert!(loop_fn.contains("I32SubSID lhs=s0"), "{loop_fn}");
+    assert!(loop_fn.contains("I32LoadSD addr=s1"), "{loop_fn}");
+    Ok(())
+}

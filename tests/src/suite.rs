@@ -24,6 +24,7 @@ pub const OWN: &[(&str, &str)] = &[
     ("calls.wast", include_str!("../wast/calls.wast")),
     ("loops.wast", include_str!("../wast/loops.wast")),
     ("bounds.wast", include_str!("../wast/bounds.wast")),
+    ("pairs.wast", include_str!("../wast/pairs.wast")),
 ];
 
 /// Every Wasm 2.0 script, sorted by name, then the scripts of [`PROPOSALS`] (named

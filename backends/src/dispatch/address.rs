@@ -1,15 +1,10 @@
 //! The handler-address header, for the modes whose code holds addresses (direct threading and
-//! loop-call): writing an op's address, and finding the op an address belongs to.
+//! loop-call): the header's size, and finding the op an address belongs to.
 
 use wasmloom_frontend::isa::Opcode;
 
 /// Bytes of an address header.
 pub(crate) const SIZE: usize = size_of::<usize>();
-
-/// Appends the address `addr` as an op header.
-pub(crate) fn write(addr: usize, out: &mut Vec<u8>) {
-    out.extend_from_slice(&addr.to_le_bytes());
-}
 
 /// The op whose handler address starts `code`; `addrs` are the handler addresses by opcode.
 pub(crate) fn read(code: &[u8], mut addrs: impl Iterator<Item = usize>) -> Option<Opcode> {

@@ -36,8 +36,8 @@ impl Encoding for DirectThreaded {
     fn header_size(&self) -> usize {
         address::SIZE
     }
-    fn write_header(&self, op: Opcode, out: &mut Vec<u8>) {
-        address::write(TABLE[op as usize] as usize, out);
+    fn header(&self, op: Opcode) -> u64 {
+        TABLE[op as usize] as usize as u64
     }
     fn read_header(&self, code: &[u8]) -> Option<Opcode> {
         address::read(code, TABLE.iter().map(|&h| h as usize))

@@ -31,7 +31,7 @@ macro_rules! define {
         #[allow(non_snake_case)]
         mod ops {
             #[allow(unused_imports)]
-            use crate::handlers::{A, I, S, SI, SS, call, control, kernels, memory, numeric, table, variable};
+            use crate::handlers::{A, I, S, SI, SS, call, control, fused, kernels, memory, numeric, table, variable};
             use crate::handlers::{Flow, Regs};
             use super::Ret;
             $(
@@ -79,8 +79,8 @@ impl Encoding for LoopCall {
     fn header_size(&self) -> usize {
         address::SIZE
     }
-    fn write_header(&self, op: Opcode, out: &mut Vec<u8>) {
-        address::write(TABLE[op as usize] as usize, out);
+    fn header(&self, op: Opcode) -> u64 {
+        TABLE[op as usize] as usize as u64
     }
     fn read_header(&self, code: &[u8]) -> Option<Opcode> {
         address::read(code, TABLE.iter().map(|&h| h as usize))

@@ -34,7 +34,7 @@ macro_rules! match_loop {
         /// As [`Backend::run`].
         unsafe fn run(exec: *mut Exec) {
             #[allow(unused_imports)]
-            use handlers::{A, I, S, SI, SS, control, call, kernels, memory, numeric, table, variable};
+            use handlers::{A, I, S, SI, SS, control, call, fused, kernels, memory, numeric, table, variable};
             // SAFETY: the caller promises a prepared execution.
             let mut r = unsafe { Regs::resume(exec) };
             loop {

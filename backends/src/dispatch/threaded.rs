@@ -46,7 +46,7 @@ macro_rules! __threaded_handlers {
         #[allow(non_snake_case)]
         mod ops {
             #[allow(unused_imports)]
-            use $crate::handlers::{A, I, S, SI, SS, call, control, kernels, memory, numeric, table, variable};
+            use $crate::handlers::{A, I, S, SI, SS, call, control, fused, kernels, memory, numeric, table, variable};
             use $crate::exec::Exec;
             use $crate::handlers::{Flow, Regs};
             $(

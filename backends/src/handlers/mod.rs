@@ -7,6 +7,7 @@
 
 pub mod call;
 pub mod control;
+pub mod fused;
 pub mod kernels;
 pub mod latency;
 pub mod memory;

@@ -13,11 +13,19 @@ pub fn disassemble(code: &[u8], encoding: &dyn Encoding) -> Result<String, Strin
             .ok_or_else(|| format!("{out}{pos:6}: <bad op header>"))?;
         let _ = write!(out, "{pos:6}: {}", op.name());
         let mut at = pos + encoding.header_size();
-        for (i, (name, show)) in op.fields().iter().enumerate() {
-            let (text, used) = show(&code[at.min(code.len())..])
-                .ok_or_else(|| format!("{out}\n{pos:6}: <truncated operand {name}>"))?;
-            let _ = write!(out, "{}{name}={text}", if i == 0 { " " } else { ", " });
-            at += used;
+        let mut parts = Vec::new();
+        op.plain_parts(&mut parts);
+        // A pair's fields are its parts', in order; a `|` separates them.
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" |");
+            }
+            for (i, (name, show)) in part.fields().iter().enumerate() {
+                let (text, used) = show(&code[at.min(code.len())..])
+                    .ok_or_else(|| format!("{out}\n{pos:6}: <truncated operand {name}>"))?;
+                let _ = write!(out, "{}{name}={text}", if i == 0 { " " } else { ", " });
+                at += used;
+            }
         }
         out.push('\n');
         pos = at;

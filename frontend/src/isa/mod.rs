@@ -25,10 +25,23 @@ pub struct Offset(pub i64);
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Targets(pub u32);
 
+/// What the code holds in one field, as far as moving code around is concerned.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Bytes that mean the same wherever they are.
+    Bytes(usize),
+    /// An [`Offset`]: a branch distance from the field itself.
+    Offset,
+    /// [`Targets`]: a count `n`, then `n + 1` [`Offset`]s.
+    Targets,
+}
+
 /// A value that an op carries inline in the code.
 pub trait Operand: Copy {
     /// Encoded size in bytes (for [`Targets`], the size of the count alone).
     const SIZE: usize;
+    /// What the field is to code that moves it.
+    const KIND: FieldKind = FieldKind::Bytes(Self::SIZE);
     /// Appends the little-endian encoding.
     fn encode(self, out: &mut Vec<u8>);
     /// Reads the value at `p`.
@@ -42,9 +55,10 @@ pub trait Operand: Copy {
 }
 
 macro_rules! plain_operand {
-    ($($t:ty => |$v:ident| $raw:expr, $back:expr, $fmt:literal;)*) => {$(
+    ($($t:ty => |$v:ident| $raw:expr, $back:expr, $fmt:literal $(, $kind:ident)?;)*) => {$(
         impl Operand for $t {
             const SIZE: usize = core::mem::size_of::<$t>();
+            $(const KIND: FieldKind = FieldKind::$kind;)?
             #[inline(always)]
             fn encode(self, out: &mut Vec<u8>) {
                 let $v = self;
@@ -74,7 +88,7 @@ plain_operand! {
     f32 => |v| v.to_bits(), f32::from_bits(u32::from_le(v)), "{:?}";
     f64 => |v| v.to_bits(), f64::from_bits(u64::from_le(v)), "{:?}";
     Slot => |v| v.0, Slot(u32::from_le(v)), "{}";
-    Offset => |v| v.0, Offset(i64::from_le(v)), "{:+}";
+    Offset => |v| v.0, Offset(i64::from_le(v)), "{:+}", Offset;
 }
 
 impl core::fmt::Display for Slot {
@@ -91,6 +105,7 @@ impl core::fmt::Display for Offset {
 
 impl Operand for Targets {
     const SIZE: usize = 4;
+    const KIND: FieldKind = FieldKind::Targets;
     fn encode(self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.0.to_le_bytes());
     }
@@ -158,6 +173,21 @@ macro_rules! has_ty {
 }
 has_ty!(i32 => I32, i64 => I64, f32 => F32, f64 => F64);
 
+/// The total size of `kinds`, or `u8::MAX` when one is a branch offset (or a pair, which has
+/// no fields of its own).
+const fn plain_size(kinds: &[FieldKind]) -> u8 {
+    let mut size = 0;
+    let mut i = 0;
+    while i < kinds.len() {
+        match kinds[i] {
+            FieldKind::Bytes(n) => size += n,
+            FieldKind::Offset | FieldKind::Targets => return u8::MAX,
+        }
+        i += 1;
+    }
+    size as u8
+}
+
 /// Renders one operand for the disassembler.
 pub type ShowFn = fn(&[u8]) -> Option<(String, usize)>;
 
@@ -184,15 +214,46 @@ macro_rules! define_opcode {
                 match self { $(Opcode::$name => stringify!($name),)* }
             }
 
-            /// The operand fields in encoding order: name and renderer.
+            /// The operand fields in encoding order: name and renderer (none for a pair:
+            /// its fields are those of its [`parts`](Opcode::parts)).
             pub fn fields(self) -> &'static [(&'static str, ShowFn)] {
                 match self { $(Opcode::$name => &[$((stringify!($f), <$t as Operand>::show as ShowFn)),*],)* }
+            }
+
+            /// What each field is, in encoding order (none for a pair, as [`fields`](Opcode::fields)).
+            #[inline]
+            pub fn field_kinds(self) -> &'static [FieldKind] {
+                match self { $(Opcode::$name => &[$(<$t as Operand>::KIND),*],)* }
+            }
+
+            /// The size of the op's fields when none is a branch offset (most ops), so that
+            /// code can be copied without reading them one by one.
+            #[inline]
+            pub fn plain_size(self) -> Option<usize> {
+                static SIZES: &[u8] = &[$(const { plain_size(&[$(<$t as Operand>::KIND),*]) }),*];
+                match SIZES[self as usize] {
+                    u8::MAX => None,
+                    n => Some(usize::from(n)),
+                }
             }
         }
     };
 }
 
 crate::for_each_op!(define_opcode);
+
+impl Opcode {
+    /// Appends the plain ops this op runs, in order: itself, or its parts' if it is a pair.
+    pub fn plain_parts(self, out: &mut Vec<Opcode>) {
+        match self.parts() {
+            Some((first, second)) => {
+                first.plain_parts(out);
+                second.plain_parts(out);
+            }
+            None => out.push(self),
+        }
+    }
+}
 
 macro_rules! define_families {
     (
@@ -208,6 +269,7 @@ macro_rules! define_families {
         load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
         load_cmp_branch { $( $lc:ident ($lcm:ident) { $( $lcc:ident = $lck:ident; )* } )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
+        pairs { $( $pa:ident + $pb:ident; )* }
     ) => { pastey::paste! {
         /// A binary operation; [`Binary::opcode`] picks the variant for the operand kinds.
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -370,6 +432,23 @@ macro_rules! define_families {
         }
 
         impl Opcode {
+            /// The two ops a superinstruction is made of (the op list's `pairs`), or `None`.
+            pub fn parts(self) -> Option<(Opcode, Opcode)> {
+                match self {
+                    $( Opcode::[<$pa Then $pb>] => Some((Opcode::$pa, Opcode::$pb)), )*
+                    _ => None,
+                }
+            }
+
+            /// The superinstruction that runs `first`, then `second`, if the list has one.
+            #[inline]
+            pub fn pair(first: Opcode, second: Opcode) -> Option<Opcode> {
+                match (first, second) {
+                    $( (Opcode::$pa, Opcode::$pb) => Some(Opcode::[<$pa Then $pb>]), )*
+                    _ => None,
+                }
+            }
+
             /// The one accumulator class a binary, unary, load, store, multiply-add or
             /// load-multiply-add op works in, when its operands and result are all of one class
             /// (an address is an integer); `None` for mixed ops such as conversions and float

@@ -38,7 +38,7 @@
 
 /// Calls `m! { [extra] plain { .. } binary { .. } unary { .. } load { .. } store { .. }
 /// branch_cmp { .. } increment_branch { .. } mul_add { .. } load_branch { .. }
-/// load_cmp_branch { .. } load_mul_add { .. } }`: the op list in family form, as written. Invoke as
+/// load_cmp_branch { .. } load_mul_add { .. } pairs { .. } }`: the op list in family form, as written. Invoke as
 /// `with_op_families!([path::to::m] [extra tokens])`. Most users want [`for_each_op!`] instead.
 #[macro_export]
 macro_rules! with_op_families {
@@ -449,6 +449,162 @@ macro_rules! with_op_families {
                 F32LoadMulAdd(f32 -> f32 from F32Load, F32MulAdd) = load_same;
                 F64LoadMulAdd(f64 -> f64 from F64Load, F64MulAdd) = load_same;
             }
+            // Superinstructions: two ops in a row that run as one, `First + Second` becoming
+            // `FirstThenSecond` (its fields are the first's, then the second's). The first must
+            // fall through (no branch, call or return); a name made here may be a first again.
+            // Chosen by counting executed op pairs (docs/design.md, "Superinstructions").
+            pairs {
+                GlobalI32AddI + BrI32LtUAI;
+                I64AddSSD + CopySpillI;
+                I32Store8SSI + BrI32LtUStepI;
+                I32SubSID + Call;
+                SpillI + BrIfS;
+                Copy2 + SpillI;
+                I32SubSID + I64AddSS;
+                I32Load16SMulAddSIAccD + I32Load16SMulAddSIAccD;
+                F64StoreSA + I32AddSID;
+                I32Load8USSD + I32Load8USSBrI32NeS;
+                I32AddSSD + ReturnS;
+                I64XorAS + I64RotlAID;
+                I32SubSID + I32LoadSD;
+                F64ConvertI32SA + F64DivIA;
+                F64DivIA + F64MulAddASD;
+                I32SubSI + I32AndAI;
+                I32AddSSD + F64LoadAD;
+                I32AddSID + F64LoadAD;
+                F64LoadMulAddA + F64StoreSA;
+                F64LoadAD + F64LoadMulAddSIAcc;
+                F64LoadAD + I32AddSSD;
+                F64LoadMulAddSIAcc + F64StoreSA;
+                I32AddSSD + F64LoadMulAddA;
+                F64StoreSA + BrI32NeIncI;
+                I32AddSID + BrI32GtUSI;
+                Copy + F64SubSS;
+                SpillF64 + F64SquareAD;
+                F64AddSSD + Copy;
+                F64MulAddSSD + F64SquareAD;
+                F64AddSA + BrF64LeAI;
+                F64SquareAD + F64AddSA;
+                F64AddSAD + SpillF64;
+                F64SubSS + F64AddSAD;
+                I32ShlAI + I32AddSA;
+                I32AndAI + I32ShlAI;
+                I64RotlAID + I64AddASD;
+                I64AddASD + I64XorAS;
+                I32SubSID + BrI32LtSSS;
+                I32LoadSD + I32SubSID;
+                I32LoadAD + BrI32LtSAS;
+                I32AddSID2 + I32LoadAD;
+                I32AddSA + I64LoadA;
+                I32AddSID + BrI32NeIncI;
+                I64ShrUSI + I32WrapI64AD;
+                I32AddSID + I32MulAS;
+                I32AddAS + F64ConvertI32SA;
+                F64MulAddASD + Copy;
+                I32ShrUSI + I32AddSA;
+                Copy + BrI32NeIncI;
+                F64LoadSID + I32AddSID;
+                I32MulAS + I32ShrUAI;
+                I32ShrUAI + I32AddAS;
+                F64LoadSID + I32ShrUSI;
+                F64MulAddASD + I32AddSSD;
+                I32AddSSD + I32AddSID2;
+                I32AddSID2 + BrI32NeIncI;
+                I32AddSA + F64ConvertI32SA;
+                I32ShlSI + I32AddAID;
+                I64AddSAD + I32SubSI;
+                F64LoadSI + F64SubSAD;
+                I32AddSID + F64MulSSD;
+                F64AddSA + F64StoreSA;
+                F64LoadS + F64AddSA;
+                F64SubSA + F64StoreSA;
+                I32GtUSS + SetSlot;
+                SetSlot + SelectIA;
+                I64XorSS + I64RotlAID;
+                I64LoadA + I64AddSAD;
+                I32StoreSS + Copy2;
+                I32LoadSD + I32StoreSS;
+                I64AddSAD + I32AndSI;
+                Copy2 + BrI32GtSSI;
+                I64AddSAD + I64XorAS;
+                I64ShrUAI + I64XorASD;
+                I64XorASD + I64ShlAI;
+                I32AddSID + I32LoadSDBrIf;
+                I32Load16SS + BrI32NeAS;
+                I32AddSID + Br;
+                I32ShrUAI + I32AndAID;
+                I32SubSI + BrTableA;
+                I32LoadSD + BrI32GeSIncS;
+                I32Load8USD + I32SubSI;
+                I32ShlAID + I32XorAID;
+                I32Extend16SS + I32LtSAI;
+                I32LtSAI + SelectIA;
+                I32XorAID + I32Extend16SS;
+                SelectIA + SpillI;
+                I32AddSAD + I32GtUSI;
+                I32AddSID + I32Load16UA;
+                I32AddAS + I32Store16SA;
+                I32GtUSI + I32AddSAD;
+                I32Load16UA + I32AddAS;
+                F64SquareA + F64AddSAD;
+                F64LoadSD + F64MulSS;
+                I32Store16SA + I32AddSID;
+                Copy + I32AddSID;
+                SpillI + I32ShlAID;
+                I32Load16SSD + I32Load16SS;
+                I32Load16SS + BrI32LtSAS;
+                I32Load16USD + I32Load16USD;
+                I32Load16USD + BrI32EqAS;
+                I32Extend16SS + BrI32GtSAS;
+                I32Extend16SSD + I32Extend16SS;
+                SetSlot + SetSlot;
+                I32EqzSD + BrI32NeIncS;
+                I64AddSAD + I32EqzSD;
+                I32XorAI + I64AndAI;
+                I32Load8USID + I32LtUSID;
+                I64AndAI + I64AddSAD;
+                I32OrSA + I32XorAI;
+                I32AndSAD + I32OrSA;
+                I64ShrUIS + I32WrapI64A;
+                I32NeAI + I64AddSAD;
+                I32WrapI64A + I32AndSAD;
+                I64AddSAD + I32EqSI;
+                I32LtUSID + I64ShrUIS;
+                I32Store8SII + I32Store8SII;
+                I32AddSID + I32StoreSA;
+                I64MulAID + I64ShrUAI;
+                I64ShrUAI + I32WrapI64A;
+                I32AndSA + BrIfA;
+                I32LeSSSD + I32LeSSS;
+                I32Load16SSD + I32LeSSSD;
+                I32LeSSS + I32AndSA;
+                I32StoreSIS + Br;
+                I32StoreSS + I32StoreSIS;
+                I32ShlSI + I32AddSAD;
+                I32LoadA + I32AddAI;
+                I32AddAI + I32StoreSA;
+                I32AddSAD + I32LoadA;
+                SetSlot + BrTableS;
+                I64LoadAD + I64AddSS;
+                I32AddAI + I32LoadAD;
+                I32ShlSI + I32AddAI;
+                F64LoadS + F64MulAddAID;
+                SetSlot + F64LoadS;
+                F64MulAddAID + SetSlot;
+                I32AddSID + SetSlot;
+                I32ShlAI + I32ShlIA;
+                I32AddSID + I64AndSI;
+                I32WrapI64A + I32ShlAI;
+                I64RemUSI + I32WrapI64A;
+                I32AndSAD + I32SubIS;
+                I32WrapI64A + I32AndAID;
+                I64AndSI + I64EqzA;
+                I32ShlIA + I32SubAI;
+                SelectIA + I32SubSAD;
+                I32SubSAD + I32AddSID;
+                I32SubIS + SpillI;
+                I32SubAI + I32AndSAD;
+            }
         }
     };
 }
@@ -483,6 +639,7 @@ macro_rules! __flatten_ops_into {
         load_branch { $( $lb:ident ($lbm:ident -> $lbt:ident) = $lbk:ident; )* }
         load_cmp_branch { $( $lc:ident ($lcm:ident) { $( $lcc:ident = $lck:ident; )* } )* }
         load_mul_add { $( $lm:ident ($lmm:ident -> $lmt:ident from $lml:ident, $lmma:ident) = $lmk:ident; )* }
+        pairs { $( $pa:ident + $pb:ident; )* }
     ) => {
         $crate::__pastey::paste! { $user! {
             $( $(#[$pdoc])* $p { $($pf : $pt),* } => $ph [] ; )*
@@ -688,6 +845,11 @@ macro_rules! __flatten_ops_into {
                 #[doc = concat!("Load `", stringify!($lcm), "` at slot base + imm index + offset, also into slot `dst`, then jump by `to` if `", stringify!($lck), "(value, imm rhs)`.")]
                 [<$lc SID $lcc I>] { base: Slot, index: i32, end: u32, dst: Slot, rhs: i32, to: Offset } => memory::load_br_cmp::<$lcm, SI, S, I> [kernels::$lck];
             )* )*
+            // A pair's fields are its parts' (`Opcode::parts`), so none are listed here.
+            $(
+                #[doc = concat!("`", stringify!($pa), "`, then `", stringify!($pb), "`, in one op.")]
+                [<$pa Then $pb>] {} => fused::pair::<fused::body::$pa, fused::body::$pb> [];
+            )*
         } }
     };
 }

@@ -18,6 +18,7 @@ macro_rules! define_lookup {
         load_branch { $($load_branch:tt)* }
         load_cmp_branch { $($load_cmp_branch:tt)* }
         load_mul_add { $($load_mul_add:tt)* }
+        pairs { $($pairs:tt)* }
     ) => {
         /// The binary family of `op`.
         #[inline(always)]

@@ -4,6 +4,7 @@ use super::lookup::{load_of, store_of};
 use super::numeric::ty_of_num;
 use super::stack::{Loc, Ty, span_record};
 use super::{CompileError, FuncTranslator};
+use crate::isa::encoding::Encoding as _;
 use crate::isa::{Class, LoadMulAdd, Opcode, Operand, Slot};
 use crate::parse::unsupported;
 use wasmparser::{MemArg, Operator};

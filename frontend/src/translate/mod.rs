@@ -5,6 +5,7 @@
 mod call;
 mod code;
 mod control;
+mod encode;
 mod func;
 mod lookup;
 mod memory;
@@ -19,7 +20,7 @@ pub use crate::parse::compile;
 pub use code::Code;
 pub use func::CompiledFunc;
 
-use crate::isa::encoding::Encoding;
+use crate::isa::encoding::{Encoding, OpcodeHeader};
 use crate::module::{ImportKind, ModuleInfo};
 use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
@@ -63,7 +64,13 @@ pub const MAX_FRAME_SLOTS: u64 = 1 << 24;
 
 /// Translates function bodies; reused across the functions of a module to keep allocations.
 pub(crate) struct FuncTranslator<'e> {
-    encoding: &'e dyn Encoding,
+    /// How ops are written while a function is translated: `u16` opcodes, whatever the
+    /// backend, so that the finished code can be read back op by op (`encode`).
+    encoding: OpcodeHeader,
+    /// The backend's op header, which `encode` writes when the function is complete.
+    target: &'e dyn Encoding,
+    /// The code in the backend's encoding, and the branches to fix in it (`encode`).
+    encoded: encode::Encoder,
     features: &'e WasmFeatures,
     code: Vec<u8>,
     stack: Vec<Entry>,
@@ -137,7 +144,9 @@ pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
 impl<'e> FuncTranslator<'e> {
     pub(crate) fn new(encoding: &'e dyn Encoding, features: &'e WasmFeatures) -> Self {
         Self {
-            encoding,
+            encoding: OpcodeHeader,
+            target: encoding,
+            encoded: encode::Encoder::default(),
             features,
             // Room for a typical function's needs from the start: the buffers are reused for
             // every function of the module, and growing them costs more than they weigh.
@@ -206,8 +215,9 @@ impl<'e> FuncTranslator<'e> {
             });
         }
         Ok(CompiledFunc {
-            // A copy on whole cache lines; the buffer stays for the next function.
-            code: Code::new(&self.code),
+            // On whole cache lines, in the backend's encoding; the buffers stay for the next
+            // function.
+            code: self.encode(),
             num_params: self.num_params,
             num_locals: self.locals.len() as u32,
             frame_size: frame as u32,

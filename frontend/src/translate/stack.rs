@@ -9,6 +9,7 @@
 use super::FuncTranslator;
 use super::memory::LoadIntoAcc;
 use super::numeric::{AddImm, Increment};
+use crate::isa::encoding::Encoding as _;
 use crate::isa::{Class, Kind, Opcode, Operand, Slot};
 
 /// A Wasm value type as the translator tracks it.

@@ -3,6 +3,7 @@
 //! to the `ReturnS` of that slot), and a `Br` to another `Br` jumps to where that one goes.
 
 use super::FuncTranslator;
+use crate::isa::encoding::Encoding as _;
 use crate::isa::{Opcode, Operand, Slot};
 
 /// An unconditional `Br` at `start`, and the `Copy` right before it, if one (no branch target
