@@ -612,7 +612,6 @@ macro_rules! with_op_families {
                 SelectIA + I32SubSA;
                 I32SubSA + I32AddAID;
                 I32AddAID + MemoryCopy;
-                MemoryCopy + BrI32NeIncI;
                 I32StoreSA + Copy;
                 F64LoadSID + F64LoadSID;
                 I32Load16SSI + I32MulASD;
