@@ -85,34 +85,18 @@ unsafe fn enter(r: &mut Regs, func: u32, new_fp: *mut u64, tail: bool) -> Flow {
     }
 }
 
-/// Zeroes `n` slots from `p`. Most functions have a few locals: a plain loop of stores keeps
-/// the call handler free of a call to `memset` (which would make it save every register).
+/// Zeroes `n` slots from `p` with a plain loop of stores, never a call to `memset`: a call
+/// would make the call handler save every register, and put a call into loop-match's loop.
 ///
 /// # Safety
 /// `p..p + n` must be inside the value stack.
 #[inline(always)]
 unsafe fn zero_locals(p: *mut u64, n: usize) {
-    if n > 32 {
-        // SAFETY: the caller promises the range.
-        unsafe { zero_many(p, n) };
-        return;
-    }
     for i in 0..n {
         // SAFETY: the caller promises the range. Volatile, so that LLVM does not turn the loop
         // back into a `memset` call.
         unsafe { p.add(i).write_volatile(0) };
     }
-}
-
-/// Zeroes a large run of locals; out of line, so that its call stays off the common path.
-///
-/// # Safety
-/// As [`zero_locals`].
-#[cold]
-#[inline(never)]
-unsafe fn zero_many(p: *mut u64, n: usize) {
-    // SAFETY: the caller promises the range.
-    unsafe { core::ptr::write_bytes(p, 0, n) };
 }
 
 /// The store function at `table[index]`, checked against the signature `ty`.

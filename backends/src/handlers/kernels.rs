@@ -1,6 +1,7 @@
 //! Numeric kernels: the pure semantics of every Wasm numeric instruction, and of the value
 //! conversions of memory loads and stores, written once and shared by every backend.
 
+use super::round::Round;
 use crate::trap::TrapCode;
 
 /// Kernels that never trap: `$name(args: $t) -> Result<$out, TrapCode> { Ok($body) }`.
@@ -27,8 +28,8 @@ macro_rules! casts {
     )*};
 }
 
-/// Sets the quiet bit of a NaN `$x`: Rust's rounding functions may return a NaN operand as it
-/// is, signalling or not, where Wasm wants an arithmetic (quiet) NaN.
+/// Sets the quiet bit of a NaN `$x`: the rounding functions return a NaN operand as it is,
+/// signalling or not, where Wasm wants an arithmetic (quiet) NaN.
 macro_rules! quiet {
     ($f:ident, $x:expr) => {{
         let r: $f = $x;
@@ -168,10 +169,10 @@ macro_rules! float_kernels {
             $ge(a, b: $f) -> i32 = (a >= b) as i32;
             $abs(x: $f) -> $f = x.abs();
             $neg(x: $f) -> $f = -x;
-            $ceil(x: $f) -> $f = quiet!($f, x.ceil());
-            $floor(x: $f) -> $f = quiet!($f, x.floor());
-            $trunc(x: $f) -> $f = quiet!($f, x.trunc());
-            $nearest(x: $f) -> $f = quiet!($f, x.round_ties_even());
+            $ceil(x: $f) -> $f = quiet!($f, x.ceil_inline());
+            $floor(x: $f) -> $f = quiet!($f, x.floor_inline());
+            $trunc(x: $f) -> $f = quiet!($f, x.trunc_inline());
+            $nearest(x: $f) -> $f = quiet!($f, x.nearest_inline());
             $sqrt(x: $f) -> $f = x.sqrt();
         }
     };
@@ -235,7 +236,7 @@ macro_rules! trunc {
             }
             // `MIN` and `MAX + 1` are 0 or powers of two, so exact in either float type, and an
             // integral `t` fits iff `MIN <= t < MAX + 1`.
-            let t = x.trunc();
+            let t = x.trunc_inline();
             if t >= <$int>::MIN as $f && t < (<$int>::MAX as u128 + 1) as $f {
                 Ok(x as $int as $out)
             } else {

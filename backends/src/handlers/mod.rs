@@ -12,6 +12,7 @@ pub mod kernels;
 pub mod latency;
 pub mod memory;
 pub mod numeric;
+pub mod round;
 pub mod table;
 pub mod variable;
 
@@ -23,7 +24,7 @@ use wasmloom_frontend::isa::{Operand, Slot};
 
 /// The machine registers. Dispatch modes keep these in locals or handler arguments, so that
 /// they live in machine registers.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Regs {
     /// The next byte of code to read.
     pub ip: *const u8,

@@ -433,7 +433,7 @@ macro_rules! define_families {
 
         impl Opcode {
             /// The two ops a superinstruction is made of (the op list's `pairs`), or `None`.
-            pub fn parts(self) -> Option<(Opcode, Opcode)> {
+            pub const fn parts(self) -> Option<(Opcode, Opcode)> {
                 match self {
                     $( Opcode::[<$pa Then $pb>] => Some((Opcode::$pa, Opcode::$pb)), )*
                     _ => None,
