@@ -173,6 +173,48 @@ macro_rules! has_ty {
 }
 has_ty!(i32 => I32, i64 => I64, f32 => F32, f64 => F64);
 
+/// The pairs of the op list by their first op: the pairs starting with op `o` are
+/// `pairs[start[o]..start[o + 1]]`, each as (second, pair).
+struct PairTable<const N: usize, const OPS: usize> {
+    start: [u16; OPS],
+    pairs: [(u16, u16); N],
+}
+
+impl<const N: usize, const OPS: usize> PairTable<N, OPS> {
+    /// Built at compile time from `(first, second, pair)` triples.
+    const fn new(list: &[(Opcode, Opcode, Opcode)]) -> Self {
+        // How many pairs start with each op, then where each op's run starts.
+        let mut start = [0u16; OPS];
+        let mut i = 0;
+        while i < N {
+            start[list[i].0 as usize + 1] += 1;
+            i += 1;
+        }
+        let mut o = 1;
+        while o < OPS {
+            start[o] += start[o - 1];
+            o += 1;
+        }
+        let mut next = start;
+        let mut pairs = [(0u16, 0u16); N];
+        let mut i = 0;
+        while i < N {
+            let (first, second, pair) = list[i];
+            pairs[next[first as usize] as usize] = (second as u16, pair as u16);
+            next[first as usize] += 1;
+            i += 1;
+        }
+        PairTable { start, pairs }
+    }
+
+    #[inline]
+    fn get(&self, first: Opcode, second: Opcode) -> Option<Opcode> {
+        let run = self.start[first as usize] as usize..self.start[first as usize + 1] as usize;
+        let &(_, pair) = self.pairs[run].iter().find(|&&(s, _)| s == second as u16)?;
+        Opcode::from_u16(pair)
+    }
+}
+
 /// The total size of `kinds`, or `u8::MAX` when one is a branch offset (or a pair, which has
 /// no fields of its own).
 const fn plain_size(kinds: &[FieldKind]) -> u8 {
@@ -440,13 +482,16 @@ macro_rules! define_families {
                 }
             }
 
-            /// The superinstruction that runs `first`, then `second`, if the list has one.
+            /// The superinstruction that runs `first`, then `second`, if the list has one. A
+            /// look-up in a table made at compile time (the pairs starting with `first`, few
+            /// for any op), for the translator asks it once per op.
             #[inline]
             pub fn pair(first: Opcode, second: Opcode) -> Option<Opcode> {
-                match (first, second) {
-                    $( (Opcode::$pa, Opcode::$pb) => Some(Opcode::[<$pa Then $pb>]), )*
-                    _ => None,
-                }
+                const LIST: &[(Opcode, Opcode, Opcode)] =
+                    &[$( (Opcode::$pa, Opcode::$pb, Opcode::[<$pa Then $pb>]), )*];
+                static TABLE: PairTable<{ LIST.len() }, { Opcode::ALL.len() + 1 }> =
+                    PairTable::new(LIST);
+                TABLE.get(first, second)
             }
 
             /// The one accumulator class a binary, unary, load, store, multiply-add or

@@ -420,6 +420,7 @@ impl FuncTranslator<'_> {
         if target == self.code.len() {
             self.last_target = target;
         }
+        self.encoded.lands(target);
         self.write_offset_field(field, target as i64 - field as i64);
     }
 

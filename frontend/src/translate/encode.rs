@@ -25,10 +25,13 @@ impl FuncTranslator<'_> {
     }
 }
 
+/// The output position of a recorded target that starts no op.
+const NOWHERE: u32 = u32::MAX;
+
 /// The buffers of the pass, kept from one function to the next.
 #[derive(Default)]
 pub(crate) struct Encoder {
-    /// Every input position a branch lands on, sorted.
+    /// Every input position a branch lands on (sorted when the function is encoded).
     targets: Vec<u32>,
     /// The output position of each of `targets`, in the same order.
     moved: Vec<u32>,
@@ -38,33 +41,28 @@ pub(crate) struct Encoder {
 }
 
 impl Encoder {
+    /// Forgets the branch targets of the last function.
+    pub(crate) fn clear(&mut self) {
+        self.targets.clear();
+    }
+
+    /// Records that a branch lands at `target`. The translator calls this for every offset it
+    /// writes, so that this pass need not read the code twice; the list may also hold targets
+    /// of code that was later cut or rewritten, which only keep a pair from being made there
+    /// or name no op at all.
+    pub(crate) fn lands(&mut self, target: usize) {
+        self.targets.push(target as u32);
+    }
+
     /// Re-encodes `padded[..len]`, a complete function with opcode headers followed by
     /// [`SLACK`] bytes, for `target`.
     pub(crate) fn encode(&mut self, padded: &[u8], len: usize, target: &dyn Encoding) -> Code {
         debug_assert!(padded.len() >= len + SLACK);
-        self.find_targets(&padded[..len]);
+        self.targets.sort_unstable();
+        self.targets.dedup();
         self.rewrite(padded, len, target);
         self.fix_offsets();
         Code::new(&self.out)
-    }
-
-    fn find_targets(&mut self, code: &[u8]) {
-        self.targets.clear();
-        let mut pos = 0;
-        while pos < code.len() {
-            let op = opcode_at(code, pos);
-            pos += HEADER;
-            match op.plain_size() {
-                Some(size) => pos += size,
-                None => for_each_field(code, op, &mut pos, |field, kind| {
-                    if kind == FieldKind::Offset {
-                        self.targets.push(target_of(code, field));
-                    }
-                }),
-            }
-        }
-        self.targets.sort_unstable();
-        self.targets.dedup();
     }
 
     fn rewrite(&mut self, padded: &[u8], len: usize, target: &dyn Encoding) {
@@ -83,24 +81,29 @@ impl Encoder {
         fixups.clear();
         let code = &padded[..len];
         let mut landings = targets.iter().copied().peekable();
-        // The op being written, a pair once others joined it, and where its header is.
-        let mut current: Option<(Opcode, usize)> = None;
+        // The op being written (a pair once others joined it), the op its header names, and
+        // where that header is.
+        let mut current: Option<(Opcode, Opcode, usize)> = None;
         let mut pos = 0;
         while pos < len {
             let op = opcode_at(code, pos);
+            // Recorded targets inside the op before are stale (see `lands`).
+            while landings.next_if(|&t| t < pos as u32).is_some() {
+                moved.push(NOWHERE);
+            }
             let landed = landings.next_if_eq(&(pos as u32)).is_some();
             if landed {
                 moved.push(out.len() as u32);
             }
             let joined = match current {
-                Some((first, _)) if !landed => Opcode::pair(first, op),
+                Some((first, _, _)) if !landed => Opcode::pair(first, op),
                 _ => None,
             };
             match (joined, current) {
-                (Some(pair), Some((_, at))) => current = Some((pair, at)),
+                (Some(pair), Some((_, written, at))) => current = Some((pair, written, at)),
                 _ => {
                     finish(out, current, target);
-                    current = Some((op, out.len()));
+                    current = Some((op, op, out.len()));
                     append::<8>(out, &target.header(op).to_le_bytes(), header);
                 }
             }
@@ -120,11 +123,15 @@ impl Encoder {
             });
         }
         finish(out, current, target);
-        // A branch past the last op (none today: every function ends in a return).
-        if landings.next_if_eq(&(len as u32)).is_some() {
-            moved.push(out.len() as u32);
+        // A branch past the last op (none today: every function ends in a return), and stale
+        // targets past the end.
+        for t in landings {
+            moved.push(if t as usize == len {
+                out.len() as u32
+            } else {
+                NOWHERE
+            });
         }
-        assert!(landings.next().is_none(), "a branch lands inside an op");
     }
 
     fn fix_offsets(&mut self) {
@@ -132,8 +139,10 @@ impl Encoder {
             let landing = self
                 .targets
                 .binary_search(&to)
-                .expect("every target was found");
-            let offset = i64::from(self.moved[landing]) - i64::from(field);
+                .expect("every target is recorded");
+            let to = self.moved[landing];
+            assert!(to != NOWHERE, "a branch lands inside an op");
+            let offset = i64::from(to) - i64::from(field);
             let field = field as usize;
             self.out[field..field + Offset::SIZE].copy_from_slice(&offset.to_le_bytes());
         }
@@ -160,11 +169,13 @@ fn append<const N: usize>(out: &mut Vec<u8>, src: &[u8], n: usize) {
     }
 }
 
-/// Writes the header of the op whose header is at `at`, if others joined it: its header was
-/// written when it was a plain op.
-fn finish(out: &mut [u8], current: Option<(Opcode, usize)>, target: &dyn Encoding) {
-    let Some((op, at)) = current else { return };
-    if op.parts().is_some() {
+/// Writes the header of the op whose header is at `at` again if others joined it: its header
+/// names the op it started as.
+fn finish(out: &mut [u8], current: Option<(Opcode, Opcode, usize)>, target: &dyn Encoding) {
+    let Some((op, written, at)) = current else {
+        return;
+    };
+    if op != written {
         let header = target.header_size();
         out[at..at + header].copy_from_slice(&target.header(op).to_le_bytes()[..header]);
     }
@@ -260,10 +271,15 @@ mod tests {
         }
     }
 
-    fn encode(code: &[u8], target: &dyn Encoding) -> String {
+    /// `code` encoded for `target`, with branches landing at `landings`, disassembled.
+    fn encode(code: &[u8], landings: &[usize], target: &dyn Encoding) -> String {
         let mut padded = code.to_vec();
         padded.extend_from_slice(&[0; SLACK]);
-        let out = Encoder::default().encode(&padded, code.len(), target);
+        let mut encoder = Encoder::default();
+        for &at in landings {
+            encoder.lands(at);
+        }
+        let out = encoder.encode(&padded, code.len(), target);
         disasm::disassemble(&out, target).expect("valid code")
     }
 
@@ -311,7 +327,7 @@ mod tests {
                 2 * h + 24,
                 3 * h + 56,
             );
-            assert_eq!(encode(&code, target), expected);
+            assert_eq!(encode(&code, &[14, 100], target), expected);
         }
     }
 }

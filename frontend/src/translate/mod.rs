@@ -279,6 +279,7 @@ impl<'e> FuncTranslator<'e> {
 
     fn reset(&mut self, info: &ModuleInfo) -> Result<(), CompileError> {
         self.code.clear();
+        self.encoded.clear();
         self.stack.clear();
         self.acc_owner = [None; 3];
         self.labels.clear();
