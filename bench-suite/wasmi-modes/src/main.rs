@@ -4,7 +4,8 @@
 //! wasmi-runner mode                      prints the mode this binary was built with
 //! wasmi-runner serve FILE [--setup]      one instance (after `setup`); for each `run` line on
 //!                                        stdin, times one call of `run`: `run NANOS RESULT`
-//! wasmi-runner translate FILE REPS       times `Module::new` REPS times: `translate NANOS`
+//! wasmi-runner translate FILE REPS BATCH times BATCH `Module::new`s in a row, REPS times:
+//!                                        `translate NANOS`, the mean of each
 //! ```
 //!
 //! `serve` lets the report interleave this process's runs with its own, on one ready instance
@@ -65,13 +66,15 @@ fn serve(wasm: &[u8], setup: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn translate(wasm: &[u8], reps: usize) -> Result<(), String> {
+fn translate(wasm: &[u8], reps: usize, batch: usize) -> Result<(), String> {
     let engine = engine();
+    let batch = batch.max(1);
     for _ in 0..reps {
         let start = Instant::now();
-        let module = Module::new(&engine, wasm).map_err(|e| e.to_string())?;
-        let nanos = start.elapsed().as_nanos();
-        drop(module);
+        for _ in 0..batch {
+            drop(Module::new(&engine, wasm).map_err(|e| e.to_string())?);
+        }
+        let nanos = start.elapsed().as_nanos() / batch as u128;
         println!("translate {nanos}");
     }
     Ok(())
@@ -87,11 +90,12 @@ fn main() -> ExitCode {
         }
         ["serve", file] => read(file).and_then(|wasm| serve(&wasm, false)),
         ["serve", file, "--setup"] => read(file).and_then(|wasm| serve(&wasm, true)),
-        ["translate", file, reps] => {
+        ["translate", file, reps, batch] => {
             let reps = reps.parse().map_err(|e| format!("repetitions `{reps}`: {e}"));
-            read(file).and_then(|wasm| translate(&wasm, reps?))
+            let batch = batch.parse().map_err(|e| format!("batch `{batch}`: {e}"));
+            read(file).and_then(|wasm| translate(&wasm, reps?, batch?))
         }
-        _ => Err("usage: wasmi-runner mode | serve FILE [--setup] | translate FILE REPS".into()),
+        _ => Err("usage: wasmi-runner mode | serve FILE [--setup] | translate FILE REPS BATCH".into()),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -165,8 +165,16 @@ fn append<const N: usize>(out: &mut Vec<u8>, src: &[u8], n: usize) {
             out.set_len(out.len() + n);
         }
     } else {
-        out.extend_from_slice(&src[..n]);
+        append_slowly(out, &src[..n]);
     }
+}
+
+/// [`append`]'s other way, out of line: inlined, LLVM merged the two copies into one `memcpy`
+/// call of variable size, and the quick way became that call.
+#[cold]
+#[inline(never)]
+fn append_slowly(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(bytes);
 }
 
 /// Writes the header of the op whose header is at `at` again if others joined it: its header
@@ -176,8 +184,13 @@ fn finish(out: &mut [u8], current: Option<(Opcode, Opcode, usize)>, target: &dyn
         return;
     };
     if op != written {
-        let header = target.header_size();
-        out[at..at + header].copy_from_slice(&target.header(op).to_le_bytes()[..header]);
+        let bytes = target.header(op).to_le_bytes();
+        // The two sizes there are spelled out: a copy of unknown size is a `memcpy` call.
+        match target.header_size() {
+            8 => out[at..at + 8].copy_from_slice(&bytes),
+            2 => out[at..at + 2].copy_from_slice(&bytes[..2]),
+            n => out[at..at + n].copy_from_slice(&bytes[..n]),
+        }
     }
 }
 

@@ -267,10 +267,9 @@ impl FuncTranslator<'_> {
     /// Turns the op at `start` into `op`, a variant whose fields begin with the same ones (a
     /// `D` variant, a multiply-add): headers have one size, so only the header is written over.
     pub(crate) fn rewrite_header(&mut self, start: usize, op: Opcode) {
-        let end = self.code.len();
-        self.encoding.write_header(op, &mut self.code);
-        self.code.copy_within(end.., start);
-        self.code.truncate(end);
+        let header = (op as u16).to_le_bytes();
+        debug_assert_eq!(header.len(), self.encoding.header_size());
+        self.code[start..start + header.len()].copy_from_slice(&header);
     }
 
     /// Cuts the code back to `len` bytes, forgetting the producers that were cut off.

@@ -206,8 +206,9 @@ impl Report<'_> {
         md.push_str(
             "## Translation\n\nParse, validate and translate (`compile`), median time per MB \
              (10^6 bytes) of Wasm code section, for the largest guests and a generated module. \
-             Each timed compile follows an untimed one of the same module by the same runtime, \
-             so that every runtime is timed with warm caches. Not all alike: Stitch only \
+             Each measurement is an untimed compile of the module by the runtime, so that every \
+             runtime is timed with warm caches, then enough timed compiles in a row for about \
+             100 KB of code (at most 64), their mean taken. Not all alike: Stitch only \
              validates here (it translates each function on its first call); wasm3 only parses \
              (it compiles on first call); Cranelift compiles to machine code; Wasmi translates \
              eagerly (its default is lazy).\n\n",

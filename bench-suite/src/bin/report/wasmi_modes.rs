@@ -126,12 +126,14 @@ impl Runner {
         format!("runner:{}", self.mode.name)
     }
 
-    /// The median time of `reps` translations of `wasm`, in one process.
-    pub fn translate(&self, wasm: &Path, reps: usize) -> Result<Duration, String> {
+    /// The median over `reps` measurements of the mean time of `batch` translations of `wasm`
+    /// in a row, in one process.
+    pub fn translate(&self, wasm: &Path, reps: usize, batch: usize) -> Result<Duration, String> {
         let output = Command::new(&self.binary)
             .arg("translate")
             .arg(wasm)
             .arg(reps.to_string())
+            .arg(batch.to_string())
             .output()
             .map_err(|e| format!("{}: {e}", self.binary.display()))?;
         if !output.status.success() {
