@@ -8,7 +8,7 @@ mod parse;
 pub mod translate;
 
 pub use module::ModuleInfo;
-pub use translate::{CompileError, compile};
+pub use translate::{Buffers, CompileError, compile, compile_reusing};
 pub use wasmparser::WasmFeatures;
 
 #[doc(hidden)]

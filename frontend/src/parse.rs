@@ -3,11 +3,11 @@
 
 use crate::isa::encoding::Encoding;
 use crate::module::*;
-use crate::translate::{CompileError, CompileErrorKind, FuncTranslator};
+use crate::translate::{Buffers, CompileError, CompileErrorKind, FuncTranslator};
 use std::sync::Arc;
 use wasmparser::{
-    ElementItems, ElementKind, ExternalKind, FuncValidatorAllocations, Operator, Parser, Payload,
-    TypeRef, ValidPayload, Validator, WasmFeatures,
+    ElementItems, ElementKind, ExternalKind, Operator, Parser, Payload, TypeRef, ValidPayload,
+    Validator, WasmFeatures,
 };
 
 pub(crate) fn invalid(e: wasmparser::BinaryReaderError) -> CompileError {
@@ -31,10 +31,22 @@ pub fn compile(
     features: WasmFeatures,
     encoding: &dyn Encoding,
 ) -> Result<ModuleInfo, CompileError> {
+    compile_reusing(bytes, features, encoding, &mut Buffers::default())
+}
+
+/// [`compile`], in the buffers a compile before left in `buffers`; leaves its own there (after
+/// an error, empty ones).
+pub fn compile_reusing(
+    bytes: &[u8],
+    features: WasmFeatures,
+    encoding: &dyn Encoding,
+    buffers: &mut Buffers,
+) -> Result<ModuleInfo, CompileError> {
     let mut validator = Validator::new_with_features(features);
     let mut info = ModuleInfo::default();
-    let mut allocs = FuncValidatorAllocations::default();
-    let mut translator = FuncTranslator::new(encoding, &features);
+    let mut kept = core::mem::take(buffers);
+    let mut allocs = core::mem::take(&mut kept.validator);
+    let mut translator = FuncTranslator::new(encoding, &features, kept);
     let mut parser = Parser::new(0);
     parser.set_features(features);
     for payload in parser.parse_all(bytes) {
@@ -49,6 +61,7 @@ pub fn compile(
         }
         read_section(&mut info, payload)?;
     }
+    *buffers = translator.into_buffers(allocs);
     info.shrink_to_fit();
     Ok(info)
 }

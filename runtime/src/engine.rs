@@ -5,6 +5,7 @@ use crate::{Config, Dispatch, Error, FuncType, Result};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 use wasmloom_backends::backend::{Backend, backend};
+use wasmloom_frontend::Buffers;
 
 /// Compiles modules and runs them; shared by every module and store made with it. Cheap to
 /// clone.
@@ -17,6 +18,10 @@ struct EngineInner {
     config: Config,
     backend: &'static dyn Backend,
     types: Mutex<TypeRegistry>,
+    /// The translator's buffers from the last compile, for the next (`Module::new`): a small
+    /// module then compiles in warm memory without growing them again. Compiles on several
+    /// threads at once each take their own; only one set is kept.
+    buffers: Mutex<Option<Buffers>>,
 }
 
 /// Interns function types: equal types get equal ids.
@@ -65,6 +70,7 @@ impl Engine {
                 config,
                 backend,
                 types,
+                buffers: Mutex::new(None),
             }),
         }
     }
@@ -86,6 +92,20 @@ impl Engine {
 
     pub(crate) fn backend(&self) -> &'static dyn Backend {
         self.inner.backend
+    }
+
+    /// The buffers the last compile left, or new ones.
+    pub(crate) fn take_buffers(&self) -> Buffers {
+        // Poisoning cannot leave them inconsistent: a compile empties them before use.
+        let mut kept = self.inner.buffers.lock().unwrap_or_else(|p| p.into_inner());
+        kept.take().unwrap_or_default()
+    }
+
+    /// Keeps `buffers` for the next compile, unless a huge function grew them.
+    pub(crate) fn keep_buffers(&self, buffers: Buffers) {
+        if buffers.worth_keeping() {
+            *self.inner.buffers.lock().unwrap_or_else(|p| p.into_inner()) = Some(buffers);
+        }
     }
 
     fn registry(&self) -> MutexGuard<'_, TypeRegistry> {

@@ -70,7 +70,15 @@ impl Module {
     /// Compiles a module from the binary format.
     pub fn from_binary(engine: &Engine, bytes: &[u8]) -> Result<Module> {
         let features = wasmloom_frontend::supported_features();
-        let info = wasmloom_frontend::compile(bytes, features, engine.backend().encoding())?;
+        let mut buffers = engine.take_buffers();
+        let compiled = wasmloom_frontend::compile_reusing(
+            bytes,
+            features,
+            engine.backend().encoding(),
+            &mut buffers,
+        );
+        engine.keep_buffers(buffers);
+        let info = compiled?;
         let inner = ModuleInner::new(engine.clone(), info)?;
         Ok(Module {
             inner: Arc::new(inner),

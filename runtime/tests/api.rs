@@ -834,3 +834,51 @@ fn pairs_wast_forms_its_pairs() -> R {
     assert!(loop_fn.contains("I32LoadSD addr=s1"), "{loop_fn}");
     Ok(())
 }
+
+/// An engine keeps the translator's buffers from one compile for the next: nothing of one
+/// module (its globals' types, a failed compile's half-written state) may reach the next.
+#[test]
+fn compiles_in_a_row_on_one_engine_stay_apart() -> R {
+    let modules = [
+        (
+            r#"(module (global $g (mut i64) (i64.const 7))
+               (func (export "get") (result f64) (f64.convert_i64_s (global.get $g))))"#,
+            7.0,
+        ),
+        (
+            r#"(module (global $g f64 (f64.const 2.5))
+               (func (export "get") (result f64) (f64.add (global.get $g) (global.get $g))))"#,
+            5.0,
+        ),
+        (
+            r#"(module (global $a i32 (i32.const 1)) (global $b f64 (f64.const 0.5))
+               (func (export "get") (result f64) (f64.mul (global.get $b) (f64.const 3))))"#,
+            1.5,
+        ),
+    ];
+    for mode in Dispatch::compiled() {
+        let engine = Engine::new(Config::new().dispatch(mode))?;
+        let mut store = Store::new(&engine, ());
+        // A compile that fails first: it leaves nothing behind either.
+        let broken = Module::new(
+            &engine,
+            r#"(module (global $g f32 (f32.const 1))
+                 (func (export "get") (result i32) (global.get $g)))"#,
+        );
+        assert!(
+            broken.is_err(),
+            "{mode}: an f32 global read as i32 validated"
+        );
+        for (round, (wat, expected)) in modules.iter().enumerate() {
+            let module = Module::new(&engine, wat)?;
+            let inst = Instance::new(&mut store, &module, &[])?;
+            let get = inst.get_typed_func::<(), f64>(&store, "get")?;
+            assert_eq!(
+                get.call(&mut store, ())?,
+                *expected,
+                "{mode}, module {round}"
+            );
+        }
+    }
+    Ok(())
+}

@@ -29,7 +29,6 @@ impl FuncTranslator<'_> {
 const NOWHERE: u32 = u32::MAX;
 
 /// The buffers of the pass, kept from one function to the next.
-#[derive(Default)]
 pub(crate) struct Encoder {
     /// Every input position a branch lands on (sorted when the function is encoded).
     targets: Vec<u32>,
@@ -40,7 +39,27 @@ pub(crate) struct Encoder {
     out: Vec<u8>,
 }
 
+impl Default for Encoder {
+    /// Room for a typical function's branches from the start, as the translator's buffers
+    /// have: growing them from empty, module after module, costs more than they weigh.
+    fn default() -> Self {
+        Encoder {
+            targets: Vec::with_capacity(64),
+            moved: Vec::with_capacity(64),
+            fixups: Vec::with_capacity(64),
+            out: Vec::new(),
+        }
+    }
+}
+
 impl Encoder {
+    /// Bytes of room its buffers hold.
+    pub(crate) fn capacity(&self) -> usize {
+        self.out.capacity()
+            + 4 * (self.targets.capacity() + self.moved.capacity())
+            + 8 * self.fixups.capacity()
+    }
+
     /// Forgets the branch targets of the last function.
     pub(crate) fn clear(&mut self) {
         self.targets.clear();
@@ -178,19 +197,25 @@ fn append_slowly(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// Writes the header of the op whose header is at `at` again if others joined it: its header
-/// names the op it started as.
+/// names the op it started as. (Called for every op; only the test is inlined.)
+#[inline(always)]
 fn finish(out: &mut [u8], current: Option<(Opcode, Opcode, usize)>, target: &dyn Encoding) {
-    let Some((op, written, at)) = current else {
-        return;
-    };
-    if op != written {
-        let bytes = target.header(op).to_le_bytes();
-        // The two sizes there are spelled out: a copy of unknown size is a `memcpy` call.
-        match target.header_size() {
-            8 => out[at..at + 8].copy_from_slice(&bytes),
-            2 => out[at..at + 2].copy_from_slice(&bytes[..2]),
-            n => out[at..at + n].copy_from_slice(&bytes[..n]),
-        }
+    if let Some((op, written, at)) = current
+        && op != written
+    {
+        rewrite_header(out, op, at, target);
+    }
+}
+
+/// Writes `op`'s header at `at`, over the one there.
+#[inline(never)]
+fn rewrite_header(out: &mut [u8], op: Opcode, at: usize, target: &dyn Encoding) {
+    let bytes = target.header(op).to_le_bytes();
+    // The two sizes there are spelled out: a copy of unknown size is a `memcpy` call.
+    match target.header_size() {
+        8 => out[at..at + 8].copy_from_slice(&bytes),
+        2 => out[at..at + 2].copy_from_slice(&bytes[..2]),
+        n => out[at..at + n].copy_from_slice(&bytes[..n]),
     }
 }
 

@@ -2,6 +2,7 @@
 //! ([`stack`]) and emits ops by category: [`control`], [`call`], [`variable`], [`numeric`],
 //! [`memory`], [`table`] — the same category names as the handlers in the backends.
 
+mod buffers;
 mod call;
 mod code;
 mod control;
@@ -16,7 +17,8 @@ mod threading;
 mod variable;
 mod visitor;
 
-pub use crate::parse::compile;
+pub use crate::parse::{compile, compile_reusing};
+pub use buffers::Buffers;
 pub use code::Code;
 pub use func::CompiledFunc;
 
@@ -26,6 +28,7 @@ use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
 use core::fmt;
 use stack::{AccSlots, Entry, Producer, Ty};
+use wasmparser::FuncValidatorAllocations;
 use wasmparser::{
     FuncValidator, FunctionBody, Operator, OperatorsReader, ValType, ValidatorResources,
     WasmFeatures,
@@ -142,20 +145,35 @@ pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
 }
 
 impl<'e> FuncTranslator<'e> {
-    pub(crate) fn new(encoding: &'e dyn Encoding, features: &'e WasmFeatures) -> Self {
+    /// A translator writing for `encoding`, in `buffers` (emptied first).
+    pub(crate) fn new(
+        encoding: &'e dyn Encoding,
+        features: &'e WasmFeatures,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers {
+            code,
+            stack,
+            labels,
+            locals,
+            globals,
+            jumps,
+            returns,
+            encoder,
+            // The caller keeps the validator's buffers: they go to each function's validator.
+            validator: _,
+        } = buffers.cleared();
         Self {
             encoding: OpcodeHeader,
             target: encoding,
-            encoded: encode::Encoder::default(),
+            encoded: encoder,
             features,
-            // Room for a typical function's needs from the start: the buffers are reused for
-            // every function of the module, and growing them costs more than they weigh.
-            code: Vec::new(),
-            stack: Vec::with_capacity(64),
+            code,
+            stack,
             acc_owner: [None; 3],
-            labels: Vec::with_capacity(16),
-            locals: Vec::with_capacity(256),
-            globals: Vec::new(),
+            labels,
+            locals,
+            globals,
             num_params: 0,
             func_index: 0,
             next_scratch: 0,
@@ -175,8 +193,23 @@ impl<'e> FuncTranslator<'e> {
             increment: None,
             last_copy: None,
             acc_slots: None,
-            jumps: Vec::with_capacity(16),
-            returns: Vec::with_capacity(16),
+            jumps,
+            returns,
+        }
+    }
+
+    /// The buffers, for the next compile; `validator` goes with them.
+    pub(crate) fn into_buffers(self, validator: FuncValidatorAllocations) -> Buffers {
+        Buffers {
+            code: self.code,
+            stack: self.stack,
+            labels: self.labels,
+            locals: self.locals,
+            globals: self.globals,
+            jumps: self.jumps,
+            returns: self.returns,
+            encoder: self.encoded,
+            validator,
         }
     }
 
