@@ -50,20 +50,6 @@ impl Buffers {
     pub fn worth_keeping(&self) -> bool {
         self.code.capacity() + self.encoder.capacity() <= KEEP_AT_MOST
     }
-
-    /// Empties every buffer, keeping its room: what one module left must not leak into the
-    /// next (its globals' types, above all).
-    pub(crate) fn cleared(mut self) -> Self {
-        self.code.clear();
-        self.stack.clear();
-        self.labels.clear();
-        self.locals.clear();
-        self.globals.clear();
-        self.jumps.clear();
-        self.returns.clear();
-        self.encoder.clear();
-        self
-    }
 }
 
 impl core::fmt::Debug for Buffers {

@@ -28,10 +28,9 @@ use crate::parse::{invalid, unsupported};
 use control::{Label, Pending};
 use core::fmt;
 use stack::{AccSlots, Entry, Producer, Ty};
-use wasmparser::FuncValidatorAllocations;
 use wasmparser::{
-    FuncValidator, FunctionBody, Operator, OperatorsReader, ValType, ValidatorResources,
-    WasmFeatures,
+    FuncValidator, FuncValidatorAllocations, FunctionBody, Operator, OperatorsReader, ValType,
+    ValidatorResources, WasmFeatures,
 };
 
 /// Why a module could not be compiled.
@@ -145,7 +144,7 @@ pub(crate) fn ty_of(v: ValType) -> Result<Ty, CompileError> {
 }
 
 impl<'e> FuncTranslator<'e> {
-    /// A translator writing for `encoding`, in `buffers` (emptied first).
+    /// A translator writing for `encoding`, in `buffers`.
     pub(crate) fn new(
         encoding: &'e dyn Encoding,
         features: &'e WasmFeatures,
@@ -156,13 +155,16 @@ impl<'e> FuncTranslator<'e> {
             stack,
             labels,
             locals,
-            globals,
+            mut globals,
             jumps,
             returns,
             encoder,
             // The caller keeps the validator's buffers: they go to each function's validator.
             validator: _,
-        } = buffers.cleared();
+        } = buffers;
+        // Every buffer is emptied per function (`reset`) but the globals' types, which are
+        // filled once per module: the last module's must go.
+        globals.clear();
         Self {
             encoding: OpcodeHeader,
             target: encoding,
